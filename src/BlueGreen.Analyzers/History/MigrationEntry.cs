@@ -1,0 +1,45 @@
+using System.Threading;
+using BlueGreen.Analyzers.Model;
+using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.History
+{
+    /// <summary>
+    /// One EF Core migration of a history: its id, and where its <c>Up</c>, <c>Down</c> and
+    /// <c>BuildTargetModel</c> are (usually the migration file and its <c>.Designer.cs</c> partial).
+    /// Operations and the target model are read on first use, from the per-tree cache.
+    /// </summary>
+    internal sealed class MigrationEntry
+    {
+        public MigrationEntry(string id, INamedTypeSymbol symbol, MethodDeclarationSyntax? up, MethodDeclarationSyntax? down, MethodDeclarationSyntax? targetModel)
+        {
+            Id = id;
+            Symbol = symbol;
+            Up = up;
+            Down = down;
+            TargetModelMethod = targetModel;
+        }
+
+        public string Id { get; }
+
+        public INamedTypeSymbol Symbol { get; }
+
+        public MethodDeclarationSyntax? Up { get; }
+
+        public MethodDeclarationSyntax? Down { get; }
+
+        /// <summary>The designer's <c>BuildTargetModel</c>; null for a migration written without a designer.</summary>
+        public MethodDeclarationSyntax? TargetModelMethod { get; }
+
+        public MigrationOperations UpOperations(CancellationToken cancellationToken) =>
+            Up is null ? MigrationOperations.Empty : TreeFacts.Get(Up.SyntaxTree, cancellationToken).Operations(Up, cancellationToken);
+
+        /// <summary>The model after this migration; null when there is no designer to read it from.</summary>
+        public TargetModel? TargetModel(CancellationToken cancellationToken) =>
+            TargetModelMethod is null ? null : TreeFacts.Get(TargetModelMethod.SyntaxTree, cancellationToken).Model(TargetModelMethod, cancellationToken);
+
+        public override string ToString() => Id;
+    }
+}

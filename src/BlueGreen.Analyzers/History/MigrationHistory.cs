@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Threading;
+using BlueGreen.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.History
+{
+    /// <summary>The migrations of one DbContext, ordered by id as EF orders them, and its model snapshot.</summary>
+    internal sealed class MigrationHistory
+    {
+        public MigrationHistory(INamedTypeSymbol context, IReadOnlyList<MigrationEntry> migrations, MethodDeclarationSyntax? snapshotModel)
+        {
+            Context = context;
+            Migrations = migrations;
+            SnapshotModelMethod = snapshotModel;
+        }
+
+        public INamedTypeSymbol Context { get; }
+
+        public IReadOnlyList<MigrationEntry> Migrations { get; }
+
+        /// <summary>The snapshot's <c>BuildModel</c>: the current model; null without a snapshot.</summary>
+        public MethodDeclarationSyntax? SnapshotModelMethod { get; }
+
+        public TargetModel? CurrentModel(CancellationToken cancellationToken) =>
+            SnapshotModelMethod is null ? null : TreeFacts.Get(SnapshotModelMethod.SyntaxTree, cancellationToken).Model(SnapshotModelMethod, cancellationToken);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using BlueGreen.Analyzers.Model;
+using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BlueGreen.Analyzers.History
+{
+    /// <summary>
+    /// What one syntax tree contributes, computed once per tree and kept as long as the tree lives.
+    /// Trees are immutable and shared between successive compilations, so an IDE edit to one migration
+    /// re-reads that tree only. Everything here is syntactic; symbols are looked up per compilation.
+    /// </summary>
+    internal sealed class TreeFacts
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Cache = new ConditionalWeakTable<SyntaxTree, TreeFacts>();
+
+        private readonly ConcurrentDictionary<TextSpan, MigrationOperations> _operations = new ConcurrentDictionary<TextSpan, MigrationOperations>();
+        private readonly ConcurrentDictionary<TextSpan, TargetModel> _models = new ConcurrentDictionary<TextSpan, TargetModel>();
+
+        private TreeFacts(IReadOnlyList<ClassDeclarationSyntax> classes)
+        {
+            Classes = classes;
+        }
+
+        /// <summary>Class declarations that could be a migration or snapshot: those with a base list (a designer partial is found from its symbol).</summary>
+        public IReadOnlyList<ClassDeclarationSyntax> Classes { get; }
+
+        public static TreeFacts Get(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (Cache.TryGetValue(tree, out var facts))
+            {
+                return facts;
+            }
+
+            facts = new TreeFacts(FindClasses(tree.GetRoot(cancellationToken), cancellationToken));
+            return Cache.GetValue(tree, _ => facts);
+        }
+
+        public MigrationOperations Operations(MethodDeclarationSyntax? method, CancellationToken cancellationToken) =>
+            method is null
+                ? MigrationOperations.Empty
+                : _operations.GetOrAdd(method.Span, _ => OperationReader.Read(method, cancellationToken));
+
+        public TargetModel Model(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
+            _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken));
+
+        private static List<ClassDeclarationSyntax> FindClasses(SyntaxNode root, CancellationToken cancellationToken)
+        {
+            var classes = new List<ClassDeclarationSyntax>();
+
+            // Only namespaces and types are descended into: member bodies are never walked here.
+            foreach (var node in root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (node is ClassDeclarationSyntax declaration && declaration.BaseList is not null)
+                {
+                    classes.Add(declaration);
+                }
+            }
+
+            return classes;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace BlueGreen.Analyzers.Schema
+{
+    /// <summary>
+    /// A column as the migrations define it: what the replay keeps to judge compatibility and to
+    /// write the operations a fix needs.
+    /// </summary>
+    internal sealed class ColumnDefinition
+    {
+        public ColumnDefinition(string name, string? clrType, string? storeType, bool? nullable, bool hasDefault)
+        {
+            Name = name;
+            ClrType = clrType;
+            StoreType = storeType;
+            Nullable = nullable;
+            HasDefault = hasDefault;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The CLR type as written in the generic argument (<c>string</c>, <c>int</c>), when known.</summary>
+        public string? ClrType { get; }
+
+        /// <summary>The store type (<c>type:</c>), absent in EF 3.1-era migrations.</summary>
+        public string? StoreType { get; }
+
+        /// <summary>Null when the migration computes it (not a literal).</summary>
+        public bool? Nullable { get; }
+
+        /// <summary>A default value, default SQL or computed column SQL: an INSERT may leave it out.</summary>
+        public bool HasDefault { get; }
+
+        public ColumnDefinition WithName(string name) => new ColumnDefinition(name, ClrType, StoreType, Nullable, HasDefault);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Generic;
+using System.Threading;
+using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.Schema
+{
+    /// <summary>
+    /// Reads the <c>MigrationBuilder</c> calls of a migration method. Purely syntactic, so the result
+    /// can be cached per syntax tree and reused across compilations.
+    /// </summary>
+    internal static class OperationReader
+    {
+        // Parameter order of MigrationBuilder's methods, for arguments written by position.
+        private static readonly string[] NameTableSchema = { "name", "table", "schema" };
+        private static readonly string[] ColumnParameters =
+            { "name", "table", "type", "unicode", "maxLength", "rowVersion", "schema", "nullable", "defaultValue", "defaultValueSql", "computedColumnSql" };
+        private static readonly string[] RenameColumnParameters = { "name", "table", "newName", "schema" };
+        private static readonly string[] DropTableParameters = { "name", "schema" };
+        private static readonly string[] RenameTableParameters = { "name", "schema", "newName", "newSchema" };
+        private static readonly string[] CreateTableParameters = { "name", "columns", "schema", "constraints", "comment" };
+        private static readonly string[] TableColumnParameters =
+            { "type", "unicode", "maxLength", "rowVersion", "name", "nullable", "defaultValue", "defaultValueSql", "computedColumnSql" };
+
+        // Calls that touch no table or column definition the rules judge.
+        private static readonly HashSet<string> Harmless = new HashSet<string>
+        {
+            "CreateIndex", "DropIndex", "RenameIndex", "AddForeignKey", "DropForeignKey", "AddPrimaryKey", "DropPrimaryKey",
+            "AddUniqueConstraint", "DropUniqueConstraint", "AddCheckConstraint", "DropCheckConstraint",
+            "InsertData", "UpdateData", "DeleteData", "EnsureSchema", "DropSchema",
+            "CreateSequence", "AlterSequence", "DropSequence", "RenameSequence", "RestartSequence",
+            "AlterDatabase", "AlterTable",
+        };
+
+        public static MigrationOperations Read(MethodDeclarationSyntax? method, CancellationToken cancellationToken)
+        {
+            if (method?.Body is not { } body)
+            {
+                return method?.ExpressionBody is null ? MigrationOperations.Empty : new MigrationOperations(System.Array.Empty<SchemaOperation>(), isComplete: false);
+            }
+
+            var operations = new List<SchemaOperation>();
+            var complete = true;
+            foreach (var statement in body.Statements)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Calls.StatementExpression(statement) is not { } expression)
+                {
+                    complete = false;
+                    continue;
+                }
+
+                var chain = Calls.Chain(expression);
+                if (chain.Count == 0)
+                {
+                    complete = false;
+                    continue;
+                }
+
+                var call = chain[0];
+                var name = Calls.MethodName(call);
+                var operation = name is null ? null : ReadOperation(name, call, chain);
+                if (operation is not null)
+                {
+                    operations.Add(operation);
+                }
+                else if (name is null || !Harmless.Contains(name))
+                {
+                    // Sql(...), a helper method, or an operation with a non-constant name.
+                    complete = false;
+                }
+            }
+
+            return new MigrationOperations(operations, complete);
+        }
+
+        /// <summary>An argument of an operation's call, by parameter name, named or positional.</summary>
+        public static ExpressionSyntax? Argument(SchemaOperation operation, string parameter)
+        {
+            var parameters = operation.Kind switch
+            {
+                SchemaOperationKind.DropColumn => NameTableSchema,
+                SchemaOperationKind.AddColumn or SchemaOperationKind.AlterColumn => ColumnParameters,
+                SchemaOperationKind.RenameColumn => RenameColumnParameters,
+                SchemaOperationKind.DropTable => DropTableParameters,
+                SchemaOperationKind.RenameTable => RenameTableParameters,
+                _ => CreateTableParameters,
+            };
+
+            return new Arguments(operation.Syntax.ArgumentList, parameters).Get(parameter);
+        }
+
+        private static SchemaOperation? ReadOperation(string method, InvocationExpressionSyntax call, List<InvocationExpressionSyntax> chain)
+        {
+            switch (method)
+            {
+                case "DropColumn":
+                {
+                    var arguments = new Arguments(call.ArgumentList, NameTableSchema);
+                    return Table(arguments, "table", "schema") is { } table && Known(arguments.String("name")) is { } column
+                        ? new SchemaOperation(SchemaOperationKind.DropColumn, table, call, column)
+                        : null;
+                }
+
+                case "AddColumn":
+                case "AlterColumn":
+                {
+                    var arguments = new Arguments(call.ArgumentList, ColumnParameters);
+                    if (Table(arguments, "table", "schema") is not { } table || Known(arguments.String("name")) is not { } column)
+                    {
+                        return null;
+                    }
+
+                    var kind = method == "AddColumn" ? SchemaOperationKind.AddColumn : SchemaOperationKind.AlterColumn;
+                    return new SchemaOperation(kind, table, call, column, definition: Definition(column, call, arguments, chain));
+                }
+
+                case "RenameColumn":
+                {
+                    var arguments = new Arguments(call.ArgumentList, RenameColumnParameters);
+                    return Table(arguments, "table", "schema") is { } table
+                        && Known(arguments.String("name")) is { } column
+                        && Known(arguments.String("newName")) is { } newName
+                        ? new SchemaOperation(SchemaOperationKind.RenameColumn, table, call, column, newName)
+                        : null;
+                }
+
+                case "DropTable":
+                {
+                    var arguments = new Arguments(call.ArgumentList, DropTableParameters);
+                    return Table(arguments, "name", "schema") is { } table ? new SchemaOperation(SchemaOperationKind.DropTable, table, call) : null;
+                }
+
+                case "RenameTable":
+                {
+                    var arguments = new Arguments(call.ArgumentList, RenameTableParameters);
+                    var newName = arguments.String("newName");
+                    var newSchema = arguments.String("newSchema");
+                    if (Table(arguments, "name", "schema") is not { } table || !newName.IsKnown || !newSchema.IsKnown)
+                    {
+                        return null;
+                    }
+
+                    // EF writes newName only when the name changes, and newSchema as the schema the table ends in.
+                    var newTable = new TableKey(newSchema.Value, newName.Value ?? table.Name);
+                    return new SchemaOperation(SchemaOperationKind.RenameTable, table, call, newTable: newTable);
+                }
+
+                case "CreateTable":
+                {
+                    var arguments = new Arguments(call.ArgumentList, CreateTableParameters);
+                    return Table(arguments, "name", "schema") is { } table
+                        ? new SchemaOperation(SchemaOperationKind.CreateTable, table, call, columns: Columns(arguments.Get("columns")))
+                        : null;
+                }
+
+                default:
+                    return null;
+            }
+        }
+
+        private static TableKey? Table(Arguments arguments, string nameParameter, string schemaParameter)
+        {
+            var name = arguments.String(nameParameter);
+            var schema = arguments.String(schemaParameter);
+            return name.IsKnown && name.Value is not null && schema.IsKnown ? new TableKey(schema.Value, name.Value) : null;
+        }
+
+        private static string? Known(Folded folded) => folded.IsKnown ? folded.Value : null;
+
+        /// <summary>The columns of <c>columns: table =&gt; new { Id = table.Column&lt;int&gt;(...), ... }</c>.</summary>
+        private static IReadOnlyList<ColumnDefinition> Columns(ExpressionSyntax? lambda)
+        {
+            var body = lambda switch
+            {
+                SimpleLambdaExpressionSyntax simple => simple.ExpressionBody,
+                ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ExpressionBody,
+                _ => null,
+            };
+
+            var columns = new List<ColumnDefinition>();
+            if (body is not AnonymousObjectCreationExpressionSyntax anonymous)
+            {
+                return columns;
+            }
+
+            foreach (var initializer in anonymous.Initializers)
+            {
+                var chain = Calls.Chain(initializer.Expression);
+                if (chain.Count == 0 || Calls.MethodName(chain[0]) != "Column")
+                {
+                    continue;
+                }
+
+                var arguments = new Arguments(chain[0].ArgumentList, TableColumnParameters);
+                var name = arguments.Get("name") is null ? new Folded(initializer.NameEquals?.Name.Identifier.ValueText) : arguments.String("name");
+                if (Known(name) is { } column)
+                {
+                    columns.Add(Definition(column, chain[0], arguments, chain));
+                }
+            }
+
+            return columns;
+        }
+
+        /// <param name="chain">The call with the <c>.Annotation(...)</c> calls chained to it.</param>
+        private static ColumnDefinition Definition(string name, InvocationExpressionSyntax call, Arguments arguments, List<InvocationExpressionSyntax> chain)
+        {
+            var type = arguments.String("type");
+            var hasDefault = arguments.Has("defaultValue") || arguments.Has("defaultValueSql") || arguments.Has("computedColumnSql")
+                || arguments.Bool("rowVersion", absent: false) == true
+                || IsGenerated(chain);
+            return new ColumnDefinition(name, Calls.TypeArgument(call), type.IsKnown ? type.Value : null, arguments.Bool("nullable", absent: false), hasDefault);
+        }
+
+        /// <summary>Identity and autoincrement columns get their values from the database.</summary>
+        private static bool IsGenerated(List<InvocationExpressionSyntax> chain)
+        {
+            foreach (var invocation in chain)
+            {
+                if (Calls.MethodName(invocation) == "Annotation"
+                    && invocation.ArgumentList.Arguments.Count > 0
+                    && Arguments.Fold(invocation.ArgumentList.Arguments[0].Expression).Value is { } annotation
+                    && (annotation.EndsWith(":Identity", System.StringComparison.Ordinal)
+                        || annotation.EndsWith(":Autoincrement", System.StringComparison.Ordinal)
+                        || annotation.EndsWith(":ValueGenerationStrategy", System.StringComparison.Ordinal)
+                        || annotation.EndsWith(":IdentitySequenceOptions", System.StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
