@@ -50,38 +50,335 @@ namespace BlueGreen.Analyzers.Tests
 
         private static readonly string InitialDesigner = Sources.Designer("Initial", "20240101000000_Initial", Customer("Fax", "Name", "Phone", "Points"));
 
-        [Fact]
-        public async Task Drop_in_the_release_that_removes_the_property_is_reported()
+        private const string AddFaxDown = """
+            migrationBuilder.AddColumn<string>(
+                name: "Fax",
+                table: "Customers",
+                type: "TEXT",
+                nullable: true);
+            """;
+
+        private const string DropFaxUp = """
+            {|#0:migrationBuilder.DropColumn(
+                name: "Fax",
+                table: "Customers")|};
+            """;
+
+        private static Test History(params string[] sources)
         {
             var test = new Test();
             test.TestState.Sources.Add(Sources.Context);
             test.TestState.Sources.Add(Sources.Migration("Initial", InitialUp, InitialDown));
             test.TestState.Sources.Add(InitialDesigner);
-            test.TestState.Sources.Add(Sources.Migration(
-                "RemoveFax",
-                """
-                {|#0:migrationBuilder.DropColumn(
-                    name: "Fax",
-                    table: "Customers")|};
-                """,
-                """
-                migrationBuilder.AddColumn<string>(
-                    name: "Fax",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: true);
-                """));
-            test.TestState.Sources.Add(Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points")));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0)
-                .WithArguments("Fax", "Customers", "20240201000000_RemoveFax", "20240101000000_Initial"));
-            test.TestBehaviors = TestBehaviors.SkipGeneratedCodeCheck;
-            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            foreach (var source in sources)
+            {
+                test.TestState.Sources.Add(source);
+            }
+
+            return test;
+        }
+
+        private static void Fixed(Test test, params string[] sources)
+        {
             test.FixedState.Sources.Add(Sources.Context);
             test.FixedState.Sources.Add(Sources.Migration("Initial", InitialUp, InitialDown));
             test.FixedState.Sources.Add(InitialDesigner);
-            test.FixedState.Sources.Add(Sources.Migration("RemoveFax", string.Empty, string.Empty));
+            foreach (var source in sources)
+            {
+                test.FixedState.Sources.Add(source);
+            }
+        }
+
+        private static DiagnosticResult Bg0001(int location, string column, string migration, string shipped = "20240101000000_Initial") =>
+            new DiagnosticResult(Descriptors.DropColumn).WithLocation(location).WithArguments(column, "Customers", migration, shipped);
+
+        [Fact]
+        public async Task Drop_in_the_release_that_removes_the_property_is_reported_and_split()
+        {
+            var removeFax = Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points"));
+            var test = History(Sources.Migration("RemoveFax", DropFaxUp, AddFaxDown), removeFax);
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFax"));
+            Fixed(test, Sources.Migration("RemoveFax", string.Empty, string.Empty), removeFax);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Two_step_removal_is_not_reported()
+        {
+            // Release N removed Fax from the model only; release N+1 drops it.
+            await History(
+                Sources.Migration("RemoveFaxFromModel", string.Empty, string.Empty),
+                Sources.Designer("RemoveFaxFromModel", "20240201000000_RemoveFaxFromModel", Customer("Name", "Phone", "Points")),
+                Sources.Migration("DropFax", "migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\");", AddFaxDown),
+                Sources.Designer("DropFax", "20240301000000_DropFax", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Drop_in_Down_is_not_reported()
+        {
+            await History(
+                Sources.Migration(
+                    "AddNotes",
+                    "migrationBuilder.AddColumn<string>(name: \"Notes\", table: \"Customers\", type: \"TEXT\", nullable: true);",
+                    "migrationBuilder.DropColumn(name: \"Notes\", table: \"Customers\");"),
+                Sources.Designer("AddNotes", "20240201000000_AddNotes", Customer("Fax", "Name", "Notes", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Not_null_column_without_default_is_made_nullable_instead()
+        {
+            var removePhone = Sources.Designer("RemovePhone", "20240201000000_RemovePhone", Customer("Fax", "Name", "Points"));
+            var test = History(
+                Sources.Migration(
+                    "RemovePhone",
+                    """
+                    {|#0:migrationBuilder.DropColumn(
+                        name: "Phone",
+                        table: "Customers")|};
+                    """,
+                    """
+                    migrationBuilder.AddColumn<string>(
+                        name: "Phone",
+                        table: "Customers",
+                        type: "TEXT",
+                        nullable: false,
+                        defaultValue: "");
+                    """),
+                removePhone);
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Phone", "20240201000000_RemovePhone"));
+            Fixed(
+                test,
+                Sources.Migration(
+                    "RemovePhone",
+                    """
+                    migrationBuilder.AlterColumn<string>(
+                        name: "Phone",
+                        table: "Customers",
+                        type: "TEXT",
+                        nullable: true,
+                        oldClrType: typeof(string),
+                        oldType: "TEXT");
+                    """,
+                    """
+                    migrationBuilder.AlterColumn<string>(
+                        name: "Phone",
+                        table: "Customers",
+                        type: "TEXT",
+                        nullable: false,
+                        defaultValue: "",
+                        oldClrType: typeof(string),
+                        oldType: "TEXT",
+                        oldNullable: true);
+                    """),
+                removePhone);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Not_null_column_with_a_default_is_only_kept()
+        {
+            var removePoints = Sources.Designer("RemovePoints", "20240201000000_RemovePoints", Customer("Fax", "Name", "Phone"));
+            var test = History(
+                Sources.Migration(
+                    "RemovePoints",
+                    "{|#0:migrationBuilder.DropColumn(name: \"Points\", table: \"Customers\")|};",
+                    "migrationBuilder.AddColumn<int>(name: \"Points\", table: \"Customers\", type: \"INTEGER\", nullable: false, defaultValue: 0);"),
+                removePoints);
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Points", "20240201000000_RemovePoints"));
+            Fixed(test, Sources.Migration("RemovePoints", string.Empty, string.Empty), removePoints);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Fix_all_splits_every_drop_in_document_project_and_solution()
+        {
+            // Two drops in one migration, one in the next: the framework checks Fix All in each scope.
+            var removeBoth = Sources.Designer("RemoveFaxAndPoints", "20240201000000_RemoveFaxAndPoints", Customer("Name", "Phone"));
+            var removePhone = Sources.Designer("RemovePhone", "20240301000000_RemovePhone", Customer("Name"));
+            var test = History(
+                Sources.Migration(
+                    "RemoveFaxAndPoints",
+                    """
+                    {|#0:migrationBuilder.DropColumn(
+                        name: "Fax",
+                        table: "Customers")|};
+
+                    {|#1:migrationBuilder.DropColumn(
+                        name: "Points",
+                        table: "Customers")|};
+                    """,
+                    """
+                    migrationBuilder.AddColumn<string>(
+                        name: "Fax",
+                        table: "Customers",
+                        type: "TEXT",
+                        nullable: true);
+
+                    migrationBuilder.AddColumn<int>(
+                        name: "Points",
+                        table: "Customers",
+                        type: "INTEGER",
+                        nullable: false,
+                        defaultValue: 0);
+                    """),
+                removeBoth,
+                Sources.Migration(
+                    "RemovePhone",
+                    "{|#2:migrationBuilder.DropColumn(name: \"Phone\", table: \"Customers\")|};",
+                    "migrationBuilder.AddColumn<string>(name: \"Phone\", table: \"Customers\", type: \"TEXT\", nullable: false, defaultValue: \"\");"),
+                removePhone);
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFaxAndPoints"));
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(1, "Points", "20240201000000_RemoveFaxAndPoints"));
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(2, "Phone", "20240301000000_RemovePhone", "20240201000000_RemoveFaxAndPoints"));
+            Fixed(
+                test,
+                Sources.Migration("RemoveFaxAndPoints", string.Empty, string.Empty),
+                removeBoth,
+                Sources.Migration(
+                    "RemovePhone",
+                    """
+                    migrationBuilder.AlterColumn<string>(
+                        name: "Phone",
+                        table: "Customers",
+                        type: "TEXT",
+                        nullable: true,
+                        oldClrType: typeof(string),
+                        oldType: "TEXT");
+                    """,
+                    """
+                    migrationBuilder.AlterColumn<string>(
+                        name: "Phone",
+                        table: "Customers",
+                        type: "TEXT",
+                        nullable: false,
+                        defaultValue: "",
+                        oldClrType: typeof(string),
+                        oldType: "TEXT",
+                        oldNullable: true);
+                    """),
+                removePhone);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Previous_migration_without_designer_is_not_judged()
+        {
+            // The running model is unknown: silence, not a guess.
+            const string handWritten = """
+                using Microsoft.EntityFrameworkCore.Infrastructure;
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    [DbContext(typeof(App.ShopContext))]
+                    [Migration("20240115000000_HandWritten")]
+                    public class HandWritten : Migration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("SELECT 1");
+                    }
+                }
+                """;
+            await History(
+                handWritten,
+                Sources.Migration("RemoveFax", "migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\");", AddFaxDown),
+                Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Custom_base_class_deriving_from_EF_Migration_is_read()
+        {
+            const string custom = """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public abstract class AuditedMigration : Migration
+                    {
+                    }
+
+                    public partial class RemoveFax : AuditedMigration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            {|#0:migrationBuilder.DropColumn(name: "Fax", table: "Customers")|};
+                        }
+                    }
+                }
+                """;
+            var test = History(custom, Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points")));
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFax"));
+            test.FixedState.Sources.Add(Sources.Context);
+            test.FixedState.Sources.Add(Sources.Migration("Initial", InitialUp, InitialDown));
+            test.FixedState.Sources.Add(InitialDesigner);
+            test.FixedState.Sources.Add("""
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public abstract class AuditedMigration : Migration
+                    {
+                    }
+
+                    public partial class RemoveFax : AuditedMigration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                        }
+                    }
+                }
+                """);
             test.FixedState.Sources.Add(Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points")));
             await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task A_Migration_class_that_is_not_EF_Core_is_ignored()
+        {
+            // FluentMigrator and others have their own Migration base class.
+            const string fluent = """
+                namespace FluentMigrator
+                {
+                    public abstract class Migration
+                    {
+                        public abstract void Up();
+                    }
+
+                    public class DropFax : Migration
+                    {
+                        public override void Up() => DropColumn(name: "Fax", table: "Customers");
+
+                        private void DropColumn(string name, string table)
+                        {
+                        }
+                    }
+                }
+                """;
+            await History(
+                fluent,
+                Sources.Migration("Later", string.Empty, string.Empty),
+                Sources.Designer("Later", "20240201000000_Later", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Non_literal_names_are_not_guessed()
+        {
+            const string dynamic = """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public partial class RemoveFax : Migration
+                    {
+                        private static string Column() => "Fax";
+
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.DropColumn(name: Column(), table: "Customers");
+                        }
+                    }
+                }
+                """;
+            await History(dynamic, Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
         }
     }
 }
