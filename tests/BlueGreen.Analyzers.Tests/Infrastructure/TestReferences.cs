@@ -21,6 +21,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                 typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly,
                 typeof(Microsoft.EntityFrameworkCore.Migrations.Migration).Assembly,
                 typeof(Microsoft.EntityFrameworkCore.SqlServerModelBuilderExtensions).Assembly,
+                typeof(Microsoft.EntityFrameworkCore.NpgsqlModelBuilderExtensions).Assembly,
                 typeof(System.ComponentModel.DataAnnotations.Schema.ColumnAttribute).Assembly,
             }.Distinct().Select(assembly => (MetadataReference)MetadataReference.CreateFromFile(assembly.Location)))
             .ToImmutableArray();

@@ -1,0 +1,109 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using BlueGreen.Analyzers.CodeFixes;
+using BlueGreen.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace BlueGreen.Analyzers.Tests
+{
+    /// <summary>
+    /// Judgments on histories made by EF Core's real scaffolder (tests/HistoryGenerator): the same scenario
+    /// for each EF version and provider. Steps: Initial; AddLoyaltyPoints (a drop in Down only);
+    /// RemoveFaxFromModel + DropFax (the safe two-step); then four unsafe drops in the migration that removes
+    /// the property: a required column (Phone), an owned-type column (Home_City), a HasColumnName column
+    /// (email_address) and a TPH derived type's column (Animals.Breed).
+    /// </summary>
+    public class HistoryTests
+    {
+        public static readonly TheoryData<string> Histories = new TheoryData<string> { "ef10-sqlite", "ef10-sqlserver", "ef9-postgres", "ef8-sqlserver" };
+
+        [Theory]
+        [MemberData(nameof(Histories))]
+        public async Task Reports_exactly_the_drops_made_in_the_release_that_removes_the_property(string history)
+        {
+            var diagnostics = await HistoryProject.Load(history).AnalyzeAsync();
+
+            Assert.Equal(
+                new[]
+                {
+                    "RemoveBreed.cs(13,13): BG0001 Animals.Breed",
+                    "RemoveEmail.cs(13,13): BG0001 Customers.email_address",
+                    "RemoveHomeCity.cs(13,13): BG0001 Customers.Home_City",
+                    "RemovePhone.cs(13,13): BG0001 Customers.Phone",
+                },
+                diagnostics.Select(HistoryProject.Describe).OrderBy(line => line, System.StringComparer.Ordinal));
+        }
+
+        [Theory]
+        [MemberData(nameof(Histories))]
+        public async Task The_split_fix_leaves_a_history_that_compiles_and_is_safe(string history)
+        {
+            var fixedHistory = await HistoryProject.Load(history).FixAllAsync(new SplitDropColumnCodeFixProvider());
+
+            Assert.Empty(await fixedHistory.AnalyzeAsync());
+            var removePhone = (await fixedHistory.Document("_RemovePhone.cs").GetTextAsync()).ToString();
+            Assert.DoesNotContain("DropColumn", removePhone);
+            Assert.Contains("nullable: true,", removePhone);
+            Assert.Contains("oldNullable: true", removePhone);
+            var removeEmail = (await fixedHistory.Document("_RemoveEmail.cs").GetTextAsync()).ToString();
+            Assert.DoesNotContain("migrationBuilder.", removeEmail);
+        }
+
+        [Fact]
+        public async Task The_split_fix_writes_what_a_careful_developer_would_on_EF_10_SQLite()
+        {
+            var project = HistoryProject.Load("ef10-sqlite");
+            var fixedHistory = await project.FixAllAsync(new SplitDropColumnCodeFixProvider());
+
+            // Phone is NOT NULL without default: kept, made nullable; Down restores it with EF's default.
+            Assert.Equal(
+                """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                #nullable disable
+
+                namespace Fixtures.Migrations
+                {
+                    /// <inheritdoc />
+                    public partial class RemovePhone : Migration
+                    {
+                        /// <inheritdoc />
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.AlterColumn<string>(
+                                name: "Phone",
+                                table: "Customers",
+                                type: "TEXT",
+                                nullable: true,
+                                oldClrType: typeof(string),
+                                oldType: "TEXT");
+                        }
+
+                        /// <inheritdoc />
+                        protected override void Down(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.AlterColumn<string>(
+                                name: "Phone",
+                                table: "Customers",
+                                type: "TEXT",
+                                nullable: false,
+                                defaultValue: "",
+                                oldClrType: typeof(string),
+                                oldType: "TEXT",
+                                oldNullable: true);
+                        }
+                    }
+                }
+
+                """.Replace("\r\n", "\n"),
+                (await fixedHistory.Document("_RemovePhone.cs").GetTextAsync()).ToString());
+
+            // Home_City is nullable: the migration keeps only the model removal, as the hand-split RemoveFaxFromModel
+            // does (where EF leaves a blank line in an empty body, the fix leaves none).
+            var removeFaxFromModel = (await project.Document("_RemoveFaxFromModel.cs").GetTextAsync()).ToString();
+            var removeHomeCity = (await fixedHistory.Document("_RemoveHomeCity.cs").GetTextAsync()).ToString();
+            Assert.Equal(removeFaxFromModel.Replace("RemoveFaxFromModel", "RemoveHomeCity").Replace("{\n\n        }", "{\n        }"), removeHomeCity);
+        }
+    }
+}
