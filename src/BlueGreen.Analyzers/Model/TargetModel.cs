@@ -36,6 +36,22 @@ namespace BlueGreen.Analyzers.Model
         public IEnumerable<string> Columns(TableKey table) =>
             _tables.TryGetValue(table, out var columns) ? columns : (IEnumerable<string>)System.Array.Empty<string>();
 
+        /// <summary>Whether any entity maps to the table.</summary>
+        public Mapping MapsTable(TableKey table)
+        {
+            if (_uncertainTables.Contains(table))
+            {
+                return Mapping.Unknown;
+            }
+
+            if (_tables.ContainsKey(table))
+            {
+                return Mapping.Mapped;
+            }
+
+            return HasUnplacedEntities ? Mapping.Unknown : Mapping.NotMapped;
+        }
+
         public Mapping Maps(TableKey table, string column)
         {
             if (_uncertainTables.Contains(table))

@@ -15,6 +15,55 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "In a blue/green or rolling deployment the old version keeps running against the database after the new version's migrations ran. A column may only be dropped once a release that no longer maps it has shipped: release N removes it from the EF model only, release N+1 drops it.");
 
+        public static readonly DiagnosticDescriptor RenameColumn = Create(
+            "BG0002",
+            "Column renamed while the running version still maps it",
+            "Migration '{0}' renames column '{1}' of table '{2}' to '{3}'{4}, but the running version (model of '{5}') still reads and writes '{1}'; keep the database name, or add the new column now and drop the old one in a later release",
+            DiagnosticSeverity.Warning,
+            "A renamed column disappears under its old name at once, while the old version still queries it. Either keep the database name and map the renamed property to it, or expand (add the new column and copy the data) now and contract (drop the old column) in a later release.");
+
+        public static readonly DiagnosticDescriptor DropTable = Create(
+            "BG0003",
+            "Table dropped while the running version still maps it",
+            "Migration '{0}' drops table '{1}', which the running version (model of '{2}') still maps; remove the entity from the model in this release and drop the table in the next one",
+            DiagnosticSeverity.Warning,
+            "The old version still queries and writes a table its model maps. Remove the entity from the model first; drop the table once that release has shipped.");
+
+        public static readonly DiagnosticDescriptor RenameTable = Create(
+            "BG0004",
+            "Table renamed while the running version still maps it",
+            "Migration '{0}' renames table '{1}' to '{2}', but the running version (model of '{3}') still queries '{1}'; create the new table, copy the data, switch the model to it, and drop the old table in a later release",
+            DiagnosticSeverity.Warning,
+            "A renamed table disappears under its old name at once, while the old version still queries it. Keep the table name (map the entity to it with ToTable), or expand and contract across two releases.");
+
+        public static readonly DiagnosticDescriptor AddRequiredColumn = Create(
+            "BG0005",
+            "Required column added without a default to a table the running version writes",
+            "Migration '{0}' adds column '{1}' to table '{2}' as NOT NULL without a default; the running version (model of '{3}') inserts rows without it, and those inserts fail; give it a default value or make it nullable",
+            DiagnosticSeverity.Warning,
+            "The old version does not know the new column, so its INSERTs leave it out. A NOT NULL column without a database default rejects them.");
+
+        public static readonly DiagnosticDescriptor TightenColumn = Create(
+            "BG0006",
+            "Column tightened while the running version still writes it",
+            "Migration '{0}' tightens column '{1}' of table '{2}' ({3}), but the running version (model of '{4}') may still write values that no longer fit; add a new column, backfill it, switch the model to it, and drop the old one in a later release",
+            DiagnosticSeverity.Warning,
+            "Making a column NOT NULL, shorter, less precise, narrower or non-Unicode rejects values the old version still writes.");
+
+        public static readonly DiagnosticDescriptor RequiredColumnLeftBehind = Create(
+            "BG0007",
+            "Model-only removal leaves a required column without a default",
+            "Migration '{0}' stops mapping column '{1}' of table '{2}', which stays NOT NULL without a default; the new version's inserts leave it out and fail; make it nullable in this migration",
+            DiagnosticSeverity.Warning,
+            "After a model-only removal the column stays in the database until a later release drops it. The new version no longer writes it, so it must accept rows without it.");
+
+        public static readonly DiagnosticDescriptor RawSqlBreaksRunningVersion = Create(
+            "BG0008",
+            "Raw SQL drops or renames what the running version still maps",
+            "Migration '{0}' runs SQL that {1} '{2}', which the running version (model of '{3}') still maps; split it as for the equivalent migration operation",
+            DiagnosticSeverity.Warning,
+            "Dropping or renaming a column or table in raw SQL breaks the old version just as the migration operations do.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpBase + id + ".md");
     }

@@ -6,13 +6,14 @@ namespace BlueGreen.Analyzers.Schema
     /// </summary>
     internal sealed class ColumnDefinition
     {
-        public ColumnDefinition(string name, string? clrType, string? storeType, bool? nullable, bool hasDefault)
+        public ColumnDefinition(string name, string? clrType, string? storeType, bool? nullable, bool hasDefault, int? maxLength = null)
         {
             Name = name;
             ClrType = clrType;
             StoreType = storeType;
             Nullable = nullable;
             HasDefault = hasDefault;
+            MaxLength = maxLength;
         }
 
         public string Name { get; }
@@ -29,6 +30,9 @@ namespace BlueGreen.Analyzers.Schema
         /// <summary>A default value, default SQL or computed column SQL: an INSERT may leave it out.</summary>
         public bool HasDefault { get; }
 
-        public ColumnDefinition WithName(string name) => new ColumnDefinition(name, ClrType, StoreType, Nullable, HasDefault);
+        /// <summary>The <c>maxLength:</c> argument: what tells a length change where no store type is written (EF 3.1).</summary>
+        public int? MaxLength { get; }
+
+        public ColumnDefinition WithName(string name) => new ColumnDefinition(name, ClrType, StoreType, Nullable, HasDefault, MaxLength);
     }
 }

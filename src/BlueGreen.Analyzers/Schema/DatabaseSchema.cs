@@ -65,7 +65,59 @@ namespace BlueGreen.Analyzers.Schema
                     }
 
                     break;
+
+                case SchemaOperationKind.Sql:
+                    foreach (var effect in operation.SqlEffects)
+                    {
+                        Apply(effect);
+                    }
+
+                    break;
             }
+        }
+
+        /// <summary>Follows what raw SQL does to the tables the replay knows, matched as the database would.</summary>
+        private void Apply(SqlEffect effect)
+        {
+            foreach (var table in new List<TableKey>(_tables.Keys))
+            {
+                if (!effect.Names(table))
+                {
+                    continue;
+                }
+
+                var columns = _tables[table];
+                switch (effect.Kind)
+                {
+                    case SqlEffectKind.DropTable:
+                        _tables.Remove(table);
+                        break;
+                    case SqlEffectKind.RenameTable when effect.NewName is not null:
+                        _tables.Remove(table);
+                        _tables[new TableKey(table.Schema, effect.NewName)] = columns;
+                        break;
+                    case SqlEffectKind.DropColumn:
+                        RemoveColumn(columns, effect.Column!);
+                        break;
+                    case SqlEffectKind.RenameColumn when effect.NewName is not null && RemoveColumn(columns, effect.Column!) is { } renamed:
+                        columns[effect.NewName] = renamed.WithName(effect.NewName);
+                        break;
+                }
+            }
+        }
+
+        private static ColumnDefinition? RemoveColumn(Dictionary<string, ColumnDefinition> columns, string sqlName)
+        {
+            foreach (var column in columns.Values)
+            {
+                if (string.Equals(column.Name, sqlName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    columns.Remove(column.Name);
+                    return column;
+                }
+            }
+
+            return null;
         }
 
         // A table the replay has not seen created (made by raw SQL, or before the history began) still

@@ -15,6 +15,7 @@ namespace BlueGreen.Analyzers.Schema
         private static readonly string[] NameTableSchema = { "name", "table", "schema" };
         private static readonly string[] ColumnParameters =
             { "name", "table", "type", "unicode", "maxLength", "rowVersion", "schema", "nullable", "defaultValue", "defaultValueSql", "computedColumnSql" };
+        private static readonly string[] SqlParameters = { "sql", "suppressTransaction" };
         private static readonly string[] RenameColumnParameters = { "name", "table", "newName", "schema" };
         private static readonly string[] DropTableParameters = { "name", "schema" };
         private static readonly string[] RenameTableParameters = { "name", "schema", "newName", "newSchema" };
@@ -111,8 +112,10 @@ namespace BlueGreen.Analyzers.Schema
                         return null;
                     }
 
-                    var kind = method == "AddColumn" ? SchemaOperationKind.AddColumn : SchemaOperationKind.AlterColumn;
-                    return new SchemaOperation(kind, table, call, column, definition: Definition(column, call, arguments, chain));
+                    var definition = Definition(column, call, arguments, chain);
+                    return method == "AddColumn"
+                        ? new SchemaOperation(SchemaOperationKind.AddColumn, table, call, column, definition: definition)
+                        : new SchemaOperation(SchemaOperationKind.AlterColumn, table, call, column, definition: definition, oldDefinition: OldDefinition(column, arguments));
                 }
 
                 case "RenameColumn":
@@ -151,6 +154,14 @@ namespace BlueGreen.Analyzers.Schema
                     var arguments = new Arguments(call.ArgumentList, CreateTableParameters);
                     return Table(arguments, "name", "schema") is { } table
                         ? new SchemaOperation(SchemaOperationKind.CreateTable, table, call, columns: Columns(arguments.Get("columns")))
+                        : null;
+                }
+
+                case "Sql":
+                {
+                    var sql = new Arguments(call.ArgumentList, SqlParameters).String("sql");
+                    return Known(sql) is { } text
+                        ? new SchemaOperation(SchemaOperationKind.Sql, default, call, sqlEffects: SqlReader.Read(text))
                         : null;
                 }
 
@@ -210,8 +221,20 @@ namespace BlueGreen.Analyzers.Schema
             var hasDefault = arguments.Has("defaultValue") || arguments.Has("defaultValueSql") || arguments.Has("computedColumnSql")
                 || arguments.Bool("rowVersion", absent: false) == true
                 || IsGenerated(chain);
-            return new ColumnDefinition(name, Calls.TypeArgument(call), type.IsKnown ? type.Value : null, arguments.Bool("nullable", absent: false), hasDefault);
+            return new ColumnDefinition(name, Calls.TypeArgument(call), type.IsKnown ? type.Value : null, arguments.Bool("nullable", absent: false), hasDefault, Int(arguments.Get("maxLength")));
         }
+
+        /// <summary>The column an AlterColumn starts from, from its <c>old...</c> arguments (absent ones: EF's defaults).</summary>
+        private static ColumnDefinition OldDefinition(string name, Arguments arguments)
+        {
+            var type = arguments.String("oldType");
+            var clrType = arguments.Get("oldClrType") is TypeOfExpressionSyntax typeOf ? typeOf.Type.ToString() : null;
+            var hasDefault = arguments.Has("oldDefaultValue") || arguments.Has("oldDefaultValueSql") || arguments.Has("oldComputedColumnSql");
+            return new ColumnDefinition(name, clrType, type.IsKnown ? type.Value : null, arguments.Bool("oldNullable", absent: false), hasDefault, Int(arguments.Get("oldMaxLength")));
+        }
+
+        private static int? Int(ExpressionSyntax? expression) =>
+            expression is LiteralExpressionSyntax { Token.Value: int value } ? value : null;
 
         /// <summary>Identity and autoincrement columns get their values from the database.</summary>
         private static bool IsGenerated(List<InvocationExpressionSyntax> chain)

@@ -12,11 +12,14 @@ namespace BlueGreen.Analyzers.Schema
         DropColumn,
         RenameColumn,
         AlterColumn,
+
+        /// <summary><c>migrationBuilder.Sql(...)</c> with a constant text.</summary>
+        Sql,
     }
 
     /// <summary>
     /// One <c>MigrationBuilder</c> call that changes tables or columns, read from a migration's
-    /// <c>Up</c> or <c>Down</c>. Operations whose names are not constants are not represented.
+    /// <c>Up</c> or <c>Down</c>. Operations whose names (or SQL text) are not constants are not represented.
     /// </summary>
     internal sealed class SchemaOperation
     {
@@ -28,7 +31,9 @@ namespace BlueGreen.Analyzers.Schema
             string? newName = null,
             TableKey? newTable = null,
             ColumnDefinition? definition = null,
-            IReadOnlyList<ColumnDefinition>? columns = null)
+            IReadOnlyList<ColumnDefinition>? columns = null,
+            ColumnDefinition? oldDefinition = null,
+            IReadOnlyList<SqlEffect>? sqlEffects = null)
         {
             Kind = kind;
             Table = table;
@@ -38,6 +43,8 @@ namespace BlueGreen.Analyzers.Schema
             NewTable = newTable;
             Definition = definition;
             Columns = columns ?? System.Array.Empty<ColumnDefinition>();
+            OldDefinition = oldDefinition;
+            SqlEffects = sqlEffects ?? System.Array.Empty<SqlEffect>();
         }
 
         public SchemaOperationKind Kind { get; }
@@ -61,5 +68,11 @@ namespace BlueGreen.Analyzers.Schema
 
         /// <summary>The columns of a CreateTable.</summary>
         public IReadOnlyList<ColumnDefinition> Columns { get; }
+
+        /// <summary>The column before an AlterColumn, as its <c>old...</c> arguments describe it.</summary>
+        public ColumnDefinition? OldDefinition { get; }
+
+        /// <summary>The drops and renames the text of a Sql operation makes.</summary>
+        public IReadOnlyList<SqlEffect> SqlEffects { get; }
     }
 }

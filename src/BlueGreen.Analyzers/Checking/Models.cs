@@ -1,0 +1,49 @@
+using System.Threading;
+using BlueGreen.Analyzers.History;
+using BlueGreen.Analyzers.Model;
+
+namespace BlueGreen.Analyzers.Checking
+{
+    /// <summary>
+    /// The models of one history, read on first need only (designers are the bulk of a history's code, and
+    /// most judgments need none), each from the per-tree cache.
+    /// </summary>
+    internal sealed class Models
+    {
+        private readonly CancellationToken _cancellationToken;
+        private bool _currentRead;
+        private TargetModel? _current;
+
+        public Models(MigrationHistory history, CancellationToken cancellationToken)
+        {
+            History = history;
+            _cancellationToken = cancellationToken;
+        }
+
+        public MigrationHistory History { get; }
+
+        public CancellationToken CancellationToken => _cancellationToken;
+
+        /// <summary>The snapshot's model: what the code maps now. Null without a snapshot.</summary>
+        public TargetModel? Current
+        {
+            get
+            {
+                if (!_currentRead)
+                {
+                    _current = History.CurrentModel(_cancellationToken);
+                    _currentRead = true;
+                }
+
+                return _current;
+            }
+        }
+
+        /// <summary>The target model after the migration at <paramref name="index"/>; the empty model before the first; null without a designer.</summary>
+        public TargetModel? After(int index) =>
+            index < 0 ? TargetModel.Empty : History.Migrations[index].TargetModel(_cancellationToken);
+
+        /// <summary>The id naming a model in messages.</summary>
+        public string Name(int index) => index < 0 ? "(no migration)" : History.Migrations[index].Id;
+    }
+}

@@ -1,0 +1,442 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace BlueGreen.Analyzers.Schema
+{
+    internal enum SqlEffectKind
+    {
+        DropColumn,
+        RenameColumn,
+        DropTable,
+        RenameTable,
+    }
+
+    /// <summary>A change raw SQL makes to a table or column, as the SQL names them.</summary>
+    internal sealed class SqlEffect
+    {
+        public SqlEffect(SqlEffectKind kind, string? schema, string table, string? column = null, string? newName = null)
+        {
+            Kind = kind;
+            Schema = schema;
+            Table = table;
+            Column = column;
+            NewName = newName;
+        }
+
+        public SqlEffectKind Kind { get; }
+
+        public string? Schema { get; }
+
+        public string Table { get; }
+
+        public string? Column { get; }
+
+        public string? NewName { get; }
+
+        /// <summary>Whether the SQL's name denotes <paramref name="table"/>: unquoted SQL names ignore case, a missing schema is the default one.</summary>
+        public bool Names(TableKey table) =>
+            string.Equals(Table, table.Name, StringComparison.OrdinalIgnoreCase)
+            && (Schema is null || table.Schema is null || string.Equals(Schema, table.Schema, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Finds the statements in <c>migrationBuilder.Sql(...)</c> text that drop or rename columns and tables,
+    /// in the dialects EF's providers speak: <c>ALTER TABLE t DROP [COLUMN] [IF EXISTS] c[, ...]</c>,
+    /// <c>ALTER TABLE t RENAME [COLUMN] a TO b</c>, <c>ALTER TABLE t RENAME TO u</c>, <c>RENAME TABLE t TO u</c>,
+    /// <c>DROP TABLE [IF EXISTS] t[, u]</c>, <c>EXEC sp_rename 't.c', 'd', 'COLUMN'</c>; quoted identifiers
+    /// (<c>[x]</c>, <c>"x"</c>, backticks), schema-qualified names, comments, several statements.
+    /// </summary>
+    internal static class SqlReader
+    {
+        // What follows DROP in ALTER TABLE when the dropped thing is not a column.
+        private static readonly HashSet<string> NotColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "CONSTRAINT", "INDEX", "KEY", "PRIMARY", "FOREIGN", "CHECK", "PERIOD", "SYSTEM", "DEFAULT", "TRIGGER", "PARTITION", "UNIQUE",
+            "NOT", "IDENTITY", "EXPRESSION", "ROWGUIDCOL", "PERSISTED", "MASKED", "SPARSE", "STATISTICS",
+        };
+
+        public static List<SqlEffect> Read(string sql)
+        {
+            var effects = new List<SqlEffect>();
+            var tokens = Tokenize(sql);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (Is(tokens, i, "ALTER") && Is(tokens, i + 1, "TABLE"))
+                {
+                    i = AlterTable(tokens, i + 2, effects) - 1;
+                }
+                else if (Is(tokens, i, "DROP") && Is(tokens, i + 1, "TABLE"))
+                {
+                    i = DropTable(tokens, i + 2, effects) - 1;
+                }
+                else if (Is(tokens, i, "RENAME") && Is(tokens, i + 1, "TABLE"))
+                {
+                    var at = i + 2;
+                    if (Name(tokens, ref at) is { } from && Is(tokens, at, "TO"))
+                    {
+                        effects.Add(new SqlEffect(SqlEffectKind.RenameTable, from.Schema, from.Name));
+                    }
+
+                    i = at - 1;
+                }
+                else if (tokens[i].Text.EndsWith("sp_rename", StringComparison.OrdinalIgnoreCase) && !tokens[i].IsString)
+                {
+                    i = SpRename(tokens, i + 1, effects) - 1;
+                }
+            }
+
+            return effects;
+        }
+
+        private static int AlterTable(List<Token> tokens, int at, List<SqlEffect> effects)
+        {
+            if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
+            {
+                at += 2;
+            }
+
+            if (Is(tokens, at, "ONLY"))
+            {
+                at++;
+            }
+
+            if (Name(tokens, ref at) is not { } table)
+            {
+                return at;
+            }
+
+            // One action after another, separated by commas, up to the end of the statement.
+            while (at < tokens.Count && tokens[at].Text != ";" && !StartsStatement(tokens, at))
+            {
+                if (Is(tokens, at, "DROP"))
+                {
+                    at++;
+                    if (at < tokens.Count && NotColumns.Contains(tokens[at].Text) && !tokens[at].IsQuoted)
+                    {
+                        at = SkipAction(tokens, at);
+                        continue;
+                    }
+
+                    // SQL Server lists several columns after one DROP COLUMN.
+                    do
+                    {
+                        if (Is(tokens, at, "DROP"))
+                        {
+                            at++;
+                        }
+
+                        if (Is(tokens, at, "COLUMN"))
+                        {
+                            at++;
+                        }
+
+                        if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
+                        {
+                            at += 2;
+                        }
+
+                        if (at < tokens.Count && tokens[at].IsIdentifier && !(NotColumns.Contains(tokens[at].Text) && !tokens[at].IsQuoted))
+                        {
+                            effects.Add(new SqlEffect(SqlEffectKind.DropColumn, table.Schema, table.Name, tokens[at].Text));
+                            at++;
+                        }
+                        else
+                        {
+                            break;
+                        }
+                    }
+                    while (Is(tokens, at, ",") && at++ > 0 && !Is(tokens, at, "ADD") && !Is(tokens, at, "ALTER") && !Is(tokens, at, "RENAME"));
+
+                    continue;
+                }
+
+                if (Is(tokens, at, "RENAME"))
+                {
+                    at++;
+                    if (Is(tokens, at, "TO"))
+                    {
+                        at++;
+                        var renamed = Name(tokens, ref at);
+                        effects.Add(new SqlEffect(SqlEffectKind.RenameTable, table.Schema, table.Name, newName: renamed?.Name));
+                        continue;
+                    }
+
+                    if (Is(tokens, at, "COLUMN"))
+                    {
+                        at++;
+                    }
+
+                    if (at + 2 < tokens.Count && tokens[at].IsIdentifier && Is(tokens, at + 1, "TO") && tokens[at + 2].IsIdentifier)
+                    {
+                        effects.Add(new SqlEffect(SqlEffectKind.RenameColumn, table.Schema, table.Name, tokens[at].Text, tokens[at + 2].Text));
+                        at += 3;
+                        continue;
+                    }
+                }
+
+                at = SkipAction(tokens, at);
+            }
+
+            return at;
+        }
+
+        private static int DropTable(List<Token> tokens, int at, List<SqlEffect> effects)
+        {
+            if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
+            {
+                at += 2;
+            }
+
+            while (Name(tokens, ref at) is { } table)
+            {
+                effects.Add(new SqlEffect(SqlEffectKind.DropTable, table.Schema, table.Name));
+                if (!Is(tokens, at, ","))
+                {
+                    break;
+                }
+
+                at++;
+            }
+
+            return at;
+        }
+
+        /// <summary><c>sp_rename 'objname', 'newname'[, 'objtype']</c>, positional or with <c>@objname =</c> names.</summary>
+        private static int SpRename(List<Token> tokens, int at, List<SqlEffect> effects)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var position = 0;
+            string[] names = { "@objname", "@newname", "@objtype" };
+            while (at < tokens.Count && tokens[at].Text != ";" && position < 3)
+            {
+                var name = names[position];
+                if (tokens[at].Text.StartsWith("@", StringComparison.Ordinal) && Is(tokens, at + 1, "="))
+                {
+                    name = tokens[at].Text;
+                    at += 2;
+                }
+
+                if (at >= tokens.Count || !tokens[at].IsString)
+                {
+                    break;
+                }
+
+                values[name] = tokens[at].Text;
+                position++;
+                at++;
+                if (!Is(tokens, at, ","))
+                {
+                    break;
+                }
+
+                at++;
+            }
+
+            if (!values.TryGetValue("@objname", out var objectName))
+            {
+                return at;
+            }
+
+            values.TryGetValue("@newname", out var newName);
+            values.TryGetValue("@objtype", out var type);
+            var parts = SplitName(objectName);
+            if (string.Equals(type, "COLUMN", StringComparison.OrdinalIgnoreCase) && parts.Count >= 2)
+            {
+                effects.Add(new SqlEffect(SqlEffectKind.RenameColumn, parts.Count >= 3 ? parts[parts.Count - 3] : null, parts[parts.Count - 2], parts[parts.Count - 1], newName));
+            }
+            else if ((type is null || string.Equals(type, "OBJECT", StringComparison.OrdinalIgnoreCase)) && parts.Count >= 1)
+            {
+                effects.Add(new SqlEffect(SqlEffectKind.RenameTable, parts.Count >= 2 ? parts[parts.Count - 2] : null, parts[parts.Count - 1], newName: newName));
+            }
+
+            return at;
+        }
+
+        /// <summary>Skips one ALTER TABLE action: to the next comma outside parentheses, or the statement's end.</summary>
+        private static int SkipAction(List<Token> tokens, int at)
+        {
+            var depth = 0;
+            for (var first = at; at < tokens.Count; at++)
+            {
+                var text = tokens[at].Text;
+                if (at > first && depth <= 0 && (StartsStatement(tokens, at) || Is(tokens, at, "DROP")))
+                {
+                    return at;
+                }
+
+                if (tokens[at].IsPunctuation)
+                {
+                    if (text == "(")
+                    {
+                        depth++;
+                    }
+                    else if (text == ")")
+                    {
+                        depth--;
+                    }
+                    else if (text == ";" || (text == "," && depth <= 0))
+                    {
+                        return text == "," ? at + 1 : at;
+                    }
+                }
+            }
+
+            return at;
+        }
+
+        private static (string? Schema, string Name)? Name(List<Token> tokens, ref int at)
+        {
+            var parts = new List<string>();
+            while (at < tokens.Count && tokens[at].IsIdentifier)
+            {
+                parts.Add(tokens[at].Text);
+                at++;
+                if (!Is(tokens, at, "."))
+                {
+                    break;
+                }
+
+                at++;
+            }
+
+            return parts.Count == 0 ? null : (parts.Count >= 2 ? parts[parts.Count - 2] : null, parts[parts.Count - 1]);
+        }
+
+        /// <summary>"dbo.[Customers].Fax" into its parts, without quotes.</summary>
+        private static List<string> SplitName(string name)
+        {
+            var parts = new List<string>();
+            foreach (var token in Tokenize(name))
+            {
+                if (token.IsIdentifier)
+                {
+                    parts.Add(token.Text);
+                }
+            }
+
+            return parts;
+        }
+
+        // Batches separated by new lines (or GO) rather than semicolons still end a statement here.
+        private static bool StartsStatement(List<Token> tokens, int at) =>
+            (Is(tokens, at, "ALTER") && Is(tokens, at + 1, "TABLE"))
+            || (Is(tokens, at, "DROP") && Is(tokens, at + 1, "TABLE"))
+            || (Is(tokens, at, "RENAME") && Is(tokens, at + 1, "TABLE"))
+            || Is(tokens, at, "CREATE") || Is(tokens, at, "UPDATE") || Is(tokens, at, "INSERT") || Is(tokens, at, "DELETE")
+            || Is(tokens, at, "EXEC") || Is(tokens, at, "EXECUTE") || Is(tokens, at, "GO") || Is(tokens, at, "SELECT") || Is(tokens, at, "MERGE");
+
+        private static bool Is(List<Token> tokens, int at, string keyword) =>
+            at < tokens.Count && !tokens[at].IsQuoted && !tokens[at].IsString && string.Equals(tokens[at].Text, keyword, StringComparison.OrdinalIgnoreCase);
+
+        private static List<Token> Tokenize(string sql)
+        {
+            var tokens = new List<Token>();
+            var i = 0;
+            while (i < sql.Length)
+            {
+                var c = sql[i];
+                if (char.IsWhiteSpace(c))
+                {
+                    i++;
+                }
+                else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+                {
+                    while (i < sql.Length && sql[i] != '\n')
+                    {
+                        i++;
+                    }
+                }
+                else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+                {
+                    var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    i = end < 0 ? sql.Length : end + 2;
+                }
+                else if (c == '[' || c == '"' || c == '`')
+                {
+                    var close = c == '[' ? ']' : c;
+                    i = Quoted(sql, i + 1, close, out var text);
+                    tokens.Add(new Token(text, TokenKind.Quoted));
+                }
+                else if (c == '\'' || ((c == 'N' || c == 'n') && i + 1 < sql.Length && sql[i + 1] == '\''))
+                {
+                    i = Quoted(sql, c == '\'' ? i + 1 : i + 2, '\'', out var text);
+                    tokens.Add(new Token(text, TokenKind.String));
+                }
+                else if (char.IsLetterOrDigit(c) || c == '_' || c == '@' || c == '#' || c == '$')
+                {
+                    var start = i;
+                    while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '@' || sql[i] == '#' || sql[i] == '$'))
+                    {
+                        i++;
+                    }
+
+                    tokens.Add(new Token(sql.Substring(start, i - start), TokenKind.Word));
+                }
+                else
+                {
+                    tokens.Add(new Token(c.ToString(), TokenKind.Punctuation));
+                    i++;
+                }
+            }
+
+            return tokens;
+        }
+
+        /// <summary>Reads a quoted text whose closing quote is escaped by doubling it.</summary>
+        private static int Quoted(string sql, int i, char close, out string text)
+        {
+            var builder = new StringBuilder();
+            while (i < sql.Length)
+            {
+                if (sql[i] == close)
+                {
+                    if (i + 1 < sql.Length && sql[i + 1] == close)
+                    {
+                        builder.Append(close);
+                        i += 2;
+                        continue;
+                    }
+
+                    i++;
+                    break;
+                }
+
+                builder.Append(sql[i]);
+                i++;
+            }
+
+            text = builder.ToString();
+            return i;
+        }
+
+        private enum TokenKind
+        {
+            Word,
+            Quoted,
+            String,
+            Punctuation,
+        }
+
+        private readonly struct Token
+        {
+            public Token(string text, TokenKind kind)
+            {
+                Text = text;
+                Kind = kind;
+            }
+
+            public string Text { get; }
+
+            private TokenKind Kind { get; }
+
+            public bool IsQuoted => Kind == TokenKind.Quoted;
+
+            public bool IsString => Kind == TokenKind.String;
+
+            public bool IsPunctuation => Kind == TokenKind.Punctuation;
+
+            public bool IsIdentifier => Kind is TokenKind.Word or TokenKind.Quoted;
+        }
+    }
+}
