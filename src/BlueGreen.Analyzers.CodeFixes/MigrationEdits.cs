@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -9,18 +8,29 @@ namespace BlueGreen.Analyzers.CodeFixes
 {
     /// <summary>
     /// Text edits to a migration file that keep it looking as EF wrote it: whole statements removed with
-    /// the blank line that separated them, and new operations written in EF's one-argument-per-line style.
-    /// Collects every edit of one document first, so a Fix All applies them together.
+    /// the blank line that separated them, new operations written in EF's one-argument-per-line style at
+    /// the indentation of their neighbours. Collects every edit of one document first, so a Fix All
+    /// applies them together.
     /// </summary>
     internal sealed class MigrationEdits
     {
         private readonly SourceText _text;
         private readonly List<TextSpan> _removals = new List<TextSpan>();
-        private readonly List<TextChange> _replacements = new List<TextChange>();
+        private readonly List<TextChange> _changes = new List<TextChange>();
+        private readonly Dictionary<(BlockSyntax Body, bool AtEnd), List<Call>> _insertions = new Dictionary<(BlockSyntax, bool), List<Call>>();
 
         public MigrationEdits(SourceText text)
         {
             _text = text;
+        }
+
+        private string NewLine
+        {
+            get
+            {
+                var line = _text.Lines[0];
+                return line.EndIncludingLineBreak > line.End ? _text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : "\n";
+            }
         }
 
         /// <summary>Removes a statement's lines, and one blank line next to it so no gap is left.</summary>
@@ -41,15 +51,61 @@ namespace BlueGreen.Analyzers.CodeFixes
             _removals.Add(TextSpan.FromBounds(lines[first].Start, lines[last].EndIncludingLineBreak));
         }
 
-        /// <summary>Replaces a statement by a call written in EF's style at the statement's indentation.</summary>
-        public void Replace(StatementSyntax statement, string receiver, string method, IReadOnlyList<string> arguments)
+        /// <summary>Replaces a statement by calls, each written in EF's style at the statement's indentation.</summary>
+        public void Replace(StatementSyntax statement, params Call[] calls)
         {
-            var line = _text.Lines.GetLineFromPosition(statement.SpanStart);
-            var indent = _text.ToString(TextSpan.FromBounds(line.Start, statement.SpanStart));
-            var newLine = line.EndIncludingLineBreak > line.End ? _text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : "\n";
-            var code = receiver + "." + method + "(" + newLine
-                + string.Join("," + newLine, arguments.Select(argument => indent + "    " + argument)) + ");";
-            _replacements.Add(new TextChange(statement.Span, code));
+            var indent = Indentation(statement.SpanStart);
+            _changes.Add(new TextChange(statement.Span, string.Join(NewLine + NewLine + indent, calls.Select(call => call.Format(indent, NewLine)))));
+        }
+
+        /// <summary>Adds calls after a statement, separated by a blank line as EF separates operations.</summary>
+        public void InsertAfter(StatementSyntax statement, params Call[] calls)
+        {
+            var indent = Indentation(statement.SpanStart);
+            _changes.Add(new TextChange(new TextSpan(statement.Span.End, 0), string.Concat(calls.Select(call => NewLine + NewLine + indent + call.Format(indent, NewLine)))));
+        }
+
+        /// <summary>Adds calls at the start or the end of a method body (several fixes may add to one body).</summary>
+        public void Insert(BlockSyntax body, bool atEnd, params Call[] calls)
+        {
+            var key = (body, atEnd);
+            if (!_insertions.TryGetValue(key, out var pending))
+            {
+                pending = new List<Call>();
+                _insertions.Add(key, pending);
+            }
+
+            pending.AddRange(calls);
+        }
+
+        private TextChange Insertion(BlockSyntax body, bool atEnd, List<Call> calls)
+        {
+            if (body.Statements.Count > 0)
+            {
+                var anchor = atEnd ? body.Statements[body.Statements.Count - 1] : body.Statements[0];
+                var indent = Indentation(anchor.SpanStart);
+                return atEnd
+                    ? new TextChange(new TextSpan(anchor.Span.End, 0), string.Concat(calls.Select(call => NewLine + NewLine + indent + call.Format(indent, NewLine))))
+                    : new TextChange(new TextSpan(anchor.SpanStart, 0), string.Concat(calls.Select(call => call.Format(indent, NewLine) + NewLine + NewLine + indent)));
+            }
+
+            // An empty body, "{ }" on its own lines or with EF's blank line: the statements take its inside.
+            var braceIndent = Indentation(body.OpenBraceToken.SpanStart);
+            var statementIndent = braceIndent + "    ";
+            var code = string.Join(NewLine + NewLine, calls.Select(call => statementIndent + call.Format(statementIndent, NewLine)));
+            return new TextChange(TextSpan.FromBounds(body.OpenBraceToken.Span.End, body.CloseBraceToken.SpanStart), NewLine + code + NewLine + braceIndent);
+        }
+
+        /// <summary>Replaces one node (an argument, a literal) by text.</summary>
+        public void Replace(SyntaxNode node, string text) => _changes.Add(new TextChange(node.Span, text));
+
+        /// <summary>Adds an argument after another, on its own line at the same indentation when the call is multi-line.</summary>
+        public void AddArgumentAfter(ArgumentSyntax previous, string argument)
+        {
+            var line = _text.Lines.GetLineFromPosition(previous.SpanStart);
+            var multiLine = _text.ToString(TextSpan.FromBounds(line.Start, previous.SpanStart)).Trim().Length == 0;
+            var separator = multiLine ? "," + NewLine + Indentation(previous.SpanStart) : ", ";
+            _changes.Add(new TextChange(new TextSpan(previous.Span.End, 0), separator + argument));
         }
 
         public SourceText Apply()
@@ -70,12 +126,18 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             var changes = merged.Select(span => new TextChange(span, string.Empty))
-                .Concat(_replacements.Where(replacement => !merged.Any(span => span.OverlapsWith(replacement.Span))))
-                .OrderBy(change => change.Span.Start);
+                .Concat(_changes.Concat(_insertions.Select(insertion => Insertion(insertion.Key.Body, insertion.Key.AtEnd, insertion.Value))).Where(change => !merged.Any(span => span.OverlapsWith(change.Span) || (change.Span.IsEmpty && span.Contains(change.Span.Start) && span.Start != change.Span.Start))))
+                .OrderBy(change => change.Span.Start)
+                .ToList();
             return _text.WithChanges(changes);
         }
 
-        public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+        private string Indentation(int position)
+        {
+            var line = _text.Lines.GetLineFromPosition(position);
+            var prefix = _text.ToString(TextSpan.FromBounds(line.Start, position));
+            return prefix.Substring(0, prefix.Length - prefix.TrimStart().Length);
+        }
 
         private static bool IsBlank(TextLine line) => string.IsNullOrWhiteSpace(line.ToString());
     }

@@ -12,44 +12,6 @@ namespace BlueGreen.Analyzers.Tests
     /// <summary>BG0001 and its split fix on small hand-written states (EF's real output: <see cref="HistoryTests"/>).</summary>
     public class DropColumnTests
     {
-        private const string InitialUp = """
-            migrationBuilder.CreateTable(
-                name: "Customers",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Fax = table.Column<string>(type: "TEXT", nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", nullable: false),
-                    Points = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Customers", x => x.Id);
-                });
-            """;
-
-        private const string InitialDown = """
-            migrationBuilder.DropTable(
-                name: "Customers");
-            """;
-
-        private static string Customer(params string[] properties) => $$"""
-            modelBuilder.Entity("App.Customer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-            {{string.Concat(System.Array.ConvertAll(properties, p => $"\n            b.Property<string>(\"{p}\")\n                .HasColumnType(\"TEXT\");\n"))}}
-                    b.HasKey("Id");
-
-                    b.ToTable("Customers");
-                });
-            """;
-
-        private static readonly string InitialDesigner = Sources.Designer("Initial", "20240101000000_Initial", Customer("Fax", "Name", "Phone", "Points"));
-
         private const string AddFaxDown = """
             migrationBuilder.AddColumn<string>(
                 name: "Fax",
@@ -64,30 +26,7 @@ namespace BlueGreen.Analyzers.Tests
                 table: "Customers")|};
             """;
 
-        private static Test History(params string[] sources)
-        {
-            var test = new Test();
-            test.TestState.Sources.Add(Sources.Context);
-            test.TestState.Sources.Add(Sources.Migration("Initial", InitialUp, InitialDown));
-            test.TestState.Sources.Add(InitialDesigner);
-            foreach (var source in sources)
-            {
-                test.TestState.Sources.Add(source);
-            }
-
-            return test;
-        }
-
-        private static void Fixed(Test test, params string[] sources)
-        {
-            test.FixedState.Sources.Add(Sources.Context);
-            test.FixedState.Sources.Add(Sources.Migration("Initial", InitialUp, InitialDown));
-            test.FixedState.Sources.Add(InitialDesigner);
-            foreach (var source in sources)
-            {
-                test.FixedState.Sources.Add(source);
-            }
-        }
+        private static Test History(params string[] sources) => ShopHistory.Create<DropColumnAnalyzer, SplitDropColumnCodeFixProvider>(sources);
 
         private static DiagnosticResult Bg0001(int location, string column, string migration, string shipped = "20240101000000_Initial") =>
             new DiagnosticResult(Descriptors.DropColumn).WithLocation(location).WithArguments(column, "Customers", migration, shipped);
@@ -95,10 +34,10 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public async Task Drop_in_the_release_that_removes_the_property_is_reported_and_split()
         {
-            var removeFax = Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points"));
+            var removeFax = Sources.Designer("RemoveFax", "20240201000000_RemoveFax", ShopHistory.Customer("Name", "Phone", "Points"));
             var test = History(Sources.Migration("RemoveFax", DropFaxUp, AddFaxDown), removeFax);
             test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFax"));
-            Fixed(test, Sources.Migration("RemoveFax", string.Empty, string.Empty), removeFax);
+            ShopHistory.Fixed(test, Sources.Migration("RemoveFax", string.Empty, string.Empty), removeFax);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -108,9 +47,9 @@ namespace BlueGreen.Analyzers.Tests
             // Release N removed Fax from the model only; release N+1 drops it.
             await History(
                 Sources.Migration("RemoveFaxFromModel", string.Empty, string.Empty),
-                Sources.Designer("RemoveFaxFromModel", "20240201000000_RemoveFaxFromModel", Customer("Name", "Phone", "Points")),
+                Sources.Designer("RemoveFaxFromModel", "20240201000000_RemoveFaxFromModel", ShopHistory.Customer("Name", "Phone", "Points")),
                 Sources.Migration("DropFax", "migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\");", AddFaxDown),
-                Sources.Designer("DropFax", "20240301000000_DropFax", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+                Sources.Designer("DropFax", "20240301000000_DropFax", ShopHistory.Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
         }
 
         [Fact]
@@ -121,13 +60,13 @@ namespace BlueGreen.Analyzers.Tests
                     "AddNotes",
                     "migrationBuilder.AddColumn<string>(name: \"Notes\", table: \"Customers\", type: \"TEXT\", nullable: true);",
                     "migrationBuilder.DropColumn(name: \"Notes\", table: \"Customers\");"),
-                Sources.Designer("AddNotes", "20240201000000_AddNotes", Customer("Fax", "Name", "Notes", "Phone", "Points"))).RunAsync(CancellationToken.None);
+                Sources.Designer("AddNotes", "20240201000000_AddNotes", ShopHistory.Customer("Fax", "Name", "Notes", "Phone", "Points"))).RunAsync(CancellationToken.None);
         }
 
         [Fact]
         public async Task Not_null_column_without_default_is_made_nullable_instead()
         {
-            var removePhone = Sources.Designer("RemovePhone", "20240201000000_RemovePhone", Customer("Fax", "Name", "Points"));
+            var removePhone = Sources.Designer("RemovePhone", "20240201000000_RemovePhone", ShopHistory.Customer("Fax", "Name", "Points"));
             var test = History(
                 Sources.Migration(
                     "RemovePhone",
@@ -146,7 +85,7 @@ namespace BlueGreen.Analyzers.Tests
                     """),
                 removePhone);
             test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Phone", "20240201000000_RemovePhone"));
-            Fixed(
+            ShopHistory.Fixed(
                 test,
                 Sources.Migration(
                     "RemovePhone",
@@ -177,7 +116,7 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public async Task Not_null_column_with_a_default_is_only_kept()
         {
-            var removePoints = Sources.Designer("RemovePoints", "20240201000000_RemovePoints", Customer("Fax", "Name", "Phone"));
+            var removePoints = Sources.Designer("RemovePoints", "20240201000000_RemovePoints", ShopHistory.Customer("Fax", "Name", "Phone"));
             var test = History(
                 Sources.Migration(
                     "RemovePoints",
@@ -185,7 +124,7 @@ namespace BlueGreen.Analyzers.Tests
                     "migrationBuilder.AddColumn<int>(name: \"Points\", table: \"Customers\", type: \"INTEGER\", nullable: false, defaultValue: 0);"),
                 removePoints);
             test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Points", "20240201000000_RemovePoints"));
-            Fixed(test, Sources.Migration("RemovePoints", string.Empty, string.Empty), removePoints);
+            ShopHistory.Fixed(test, Sources.Migration("RemovePoints", string.Empty, string.Empty), removePoints);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -193,8 +132,8 @@ namespace BlueGreen.Analyzers.Tests
         public async Task Fix_all_splits_every_drop_in_document_project_and_solution()
         {
             // Two drops in one migration, one in the next: the framework checks Fix All in each scope.
-            var removeBoth = Sources.Designer("RemoveFaxAndPoints", "20240201000000_RemoveFaxAndPoints", Customer("Name", "Phone"));
-            var removePhone = Sources.Designer("RemovePhone", "20240301000000_RemovePhone", Customer("Name"));
+            var removeBoth = Sources.Designer("RemoveFaxAndPoints", "20240201000000_RemoveFaxAndPoints", ShopHistory.Customer("Name", "Phone"));
+            var removePhone = Sources.Designer("RemovePhone", "20240301000000_RemovePhone", ShopHistory.Customer("Name"));
             var test = History(
                 Sources.Migration(
                     "RemoveFaxAndPoints",
@@ -230,7 +169,7 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFaxAndPoints"));
             test.TestState.ExpectedDiagnostics.Add(Bg0001(1, "Points", "20240201000000_RemoveFaxAndPoints"));
             test.TestState.ExpectedDiagnostics.Add(Bg0001(2, "Phone", "20240301000000_RemovePhone", "20240201000000_RemoveFaxAndPoints"));
-            Fixed(
+            ShopHistory.Fixed(
                 test,
                 Sources.Migration("RemoveFaxAndPoints", string.Empty, string.Empty),
                 removeBoth,
@@ -281,7 +220,7 @@ namespace BlueGreen.Analyzers.Tests
             await History(
                 handWritten,
                 Sources.Migration("RemoveFax", "migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\");", AddFaxDown),
-                Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+                Sources.Designer("RemoveFax", "20240201000000_RemoveFax", ShopHistory.Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
         }
 
         [Fact]
@@ -305,11 +244,11 @@ namespace BlueGreen.Analyzers.Tests
                     }
                 }
                 """;
-            var test = History(custom, Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points")));
+            var test = History(custom, Sources.Designer("RemoveFax", "20240201000000_RemoveFax", ShopHistory.Customer("Name", "Phone", "Points")));
             test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFax"));
             test.FixedState.Sources.Add(Sources.Context);
-            test.FixedState.Sources.Add(Sources.Migration("Initial", InitialUp, InitialDown));
-            test.FixedState.Sources.Add(InitialDesigner);
+            test.FixedState.Sources.Add(Sources.Migration("Initial", ShopHistory.InitialUp, ShopHistory.InitialDown));
+            test.FixedState.Sources.Add(ShopHistory.InitialDesigner);
             test.FixedState.Sources.Add("""
                 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -327,7 +266,7 @@ namespace BlueGreen.Analyzers.Tests
                     }
                 }
                 """);
-            test.FixedState.Sources.Add(Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points")));
+            test.FixedState.Sources.Add(Sources.Designer("RemoveFax", "20240201000000_RemoveFax", ShopHistory.Customer("Name", "Phone", "Points")));
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -356,7 +295,7 @@ namespace BlueGreen.Analyzers.Tests
             await History(
                 fluent,
                 Sources.Migration("Later", string.Empty, string.Empty),
-                Sources.Designer("Later", "20240201000000_Later", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+                Sources.Designer("Later", "20240201000000_Later", ShopHistory.Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
         }
 
         [Fact]
@@ -378,7 +317,7 @@ namespace BlueGreen.Analyzers.Tests
                     }
                 }
                 """;
-            await History(dynamic, Sources.Designer("RemoveFax", "20240201000000_RemoveFax", Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+            await History(dynamic, Sources.Designer("RemoveFax", "20240201000000_RemoveFax", ShopHistory.Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
         }
     }
 }

@@ -1,0 +1,449 @@
+using System.Threading;
+using System.Threading.Tasks;
+using BlueGreen.Analyzers.CodeFixes;
+using BlueGreen.Analyzers.Rules;
+using BlueGreen.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace BlueGreen.Analyzers.Tests
+{
+    /// <summary>
+    /// BG0002 to BG0008 and their fixes on small hand-written states, for what EF's scaffolder does not
+    /// produce (hand edits, removed defaults, raw SQL, disguised renames); scaffolded cases: <see cref="HistoryTests"/>.
+    /// The initial migration (ShopHistory) creates Customers: Id, Name, Fax (nullable), Phone (NOT NULL, no default), Points (default 0).
+    /// </summary>
+    public class RuleTests
+    {
+        private const string SecondId = "20240201000000_Second";
+
+        private static readonly string AllColumns = ShopHistory.Customer("Fax", "Name", "Phone", "Points");
+
+        private static Test<TAnalyzer, TFix> Second<TAnalyzer, TFix>(string up, string down, string model)
+            where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+            where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new() =>
+            ShopHistory.Create<TAnalyzer, TFix>(Sources.Migration("Second", up, down), Sources.Designer("Second", SecondId, model));
+
+        private static void FixedSecond<TAnalyzer, TFix>(Test<TAnalyzer, TFix> test, string up, string down, string model)
+            where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+            where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new() =>
+            ShopHistory.Fixed(test, Sources.Migration("Second", up, down), Sources.Designer("Second", SecondId, model));
+
+        [Fact]
+        public async Task BG0002_rename_is_reported_and_expanded_with_a_copy_then_contracted_later()
+        {
+            var model = ShopHistory.Customer("Mobile", "Name", "Phone", "Points");
+            var test = Second<RenameColumnAnalyzer, ExpandRenameCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.RenameColumn(
+                    name: "Fax",
+                    table: "Customers",
+                    newName: "Mobile")|};
+                """,
+                """
+                migrationBuilder.RenameColumn(
+                    name: "Mobile",
+                    table: "Customers",
+                    newName: "Fax");
+                """,
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
+                .WithArguments(SecondId, "Fax", "Customers", "Mobile", string.Empty, "20240101000000_Initial"));
+            FixedSecond(
+                test,
+                """
+                migrationBuilder.AddColumn<string>(
+                    name: "Mobile",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: true);
+
+                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Mobile\" = \"Fax\"");
+                """,
+                """
+                migrationBuilder.DropColumn(
+                    name: "Mobile",
+                    table: "Customers");
+                """,
+                model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0002_rename_of_a_required_column_keeps_the_old_one_nullable()
+        {
+            var model = ShopHistory.Customer("Fax", "Name", "Points", "Telephone");
+            var test = Second<RenameColumnAnalyzer, ExpandRenameCodeFixProvider>(
+                "{|#0:migrationBuilder.RenameColumn(name: \"Phone\", table: \"Customers\", newName: \"Telephone\")|};",
+                "migrationBuilder.RenameColumn(name: \"Telephone\", table: \"Customers\", newName: \"Phone\");",
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
+                .WithArguments(SecondId, "Phone", "Customers", "Telephone", string.Empty, "20240101000000_Initial"));
+            FixedSecond(
+                test,
+                """
+                migrationBuilder.AddColumn<string>(
+                    name: "Telephone",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: true);
+
+                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Telephone\" = \"Phone\"");
+
+                migrationBuilder.AlterColumn<string>(
+                    name: "Phone",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: true,
+                    oldClrType: typeof(string),
+                    oldType: "TEXT");
+                """,
+                """
+                migrationBuilder.AlterColumn<string>(
+                    name: "Phone",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: false,
+                    defaultValue: "",
+                    oldClrType: typeof(string),
+                    oldType: "TEXT",
+                    oldNullable: true);
+
+                migrationBuilder.DropColumn(
+                    name: "Telephone",
+                    table: "Customers");
+                """,
+                model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0002_drop_and_add_of_the_same_type_is_a_disguised_rename()
+        {
+            var model = ShopHistory.Customer("Mobile", "Name", "Phone", "Points");
+            var test = Second<RenameColumnAnalyzer, ExpandRenameCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.DropColumn(
+                    name: "Fax",
+                    table: "Customers")|};
+
+                migrationBuilder.AddColumn<string>(
+                    name: "Mobile",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: true);
+                """,
+                """
+                migrationBuilder.DropColumn(
+                    name: "Mobile",
+                    table: "Customers");
+
+                migrationBuilder.AddColumn<string>(
+                    name: "Fax",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: true);
+                """,
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
+                .WithArguments(SecondId, "Fax", "Customers", "Mobile", " (as a DropColumn and an AddColumn of the same type)", "20240101000000_Initial"));
+            FixedSecond(
+                test,
+                """
+                migrationBuilder.AddColumn<string>(
+                    name: "Mobile",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: true);
+
+                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Mobile\" = \"Fax\"");
+                """,
+                """
+                migrationBuilder.DropColumn(
+                    name: "Mobile",
+                    table: "Customers");
+                """,
+                model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0002_is_silent_for_a_rename_of_a_column_the_running_version_does_not_map()
+        {
+            // Fax was removed from the model in the release before: renaming the leftover column harms nobody.
+            var withoutFax = ShopHistory.Customer("Name", "Phone", "Points");
+            var test = ShopHistory.Create<RenameColumnAnalyzer, ExpandRenameCodeFixProvider>(
+                Sources.Migration("Second", string.Empty, string.Empty),
+                Sources.Designer("Second", SecondId, withoutFax),
+                Sources.Migration("Third", "migrationBuilder.RenameColumn(name: \"Fax\", table: \"Customers\", newName: \"OldFax\");", string.Empty),
+                Sources.Designer("Third", "20240301000000_Third", withoutFax));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0003_drop_table_is_reported_and_the_table_kept()
+        {
+            var test = Second<DropTableAnalyzer, KeepTableCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.DropTable(
+                    name: "Customers")|};
+                """,
+                ShopHistory.InitialUp,
+                string.Empty);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropTable).WithLocation(0).WithArguments(SecondId, "Customers", "20240101000000_Initial"));
+            FixedSecond(test, string.Empty, string.Empty, string.Empty);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0003_is_silent_for_a_table_the_running_version_does_not_map()
+        {
+            await Second<DropTableAnalyzer, KeepTableCodeFixProvider>(
+                "migrationBuilder.DropTable(name: \"Legacy\");",
+                string.Empty,
+                AllColumns).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0004_rename_table_and_schema_moves_are_reported()
+        {
+            var test = Second<RenameTableAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.RenameTable(
+                    name: "Customers",
+                    newName: "Clients")|};
+
+                {|#1:migrationBuilder.RenameTable(
+                    name: "Clients",
+                    newSchema: "crm")|};
+                """,
+                string.Empty,
+                AllColumns.Replace("b.ToTable(\"Customers\");", "b.ToTable(\"Clients\", \"crm\");"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameTable).WithLocation(0).WithArguments(SecondId, "Customers", "Clients", "20240101000000_Initial"));
+
+            // The second rename is followed back to the name the running version knows.
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameTable).WithLocation(1).WithArguments(SecondId, "Customers", "crm.Clients", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0005_required_column_without_default_gets_a_default()
+        {
+            var model = ShopHistory.Customer("Fax", "Name", "Phone", "Points", "Rank");
+            var test = Second<AddRequiredColumnAnalyzer, AddRequiredColumnCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.AddColumn<int>(
+                    name: "Rank",
+                    table: "Customers",
+                    type: "INTEGER",
+                    nullable: false)|};
+                """,
+                "migrationBuilder.DropColumn(name: \"Rank\", table: \"Customers\");",
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            FixedSecond(
+                test,
+                """
+                migrationBuilder.AddColumn<int>(
+                    name: "Rank",
+                    table: "Customers",
+                    type: "INTEGER",
+                    nullable: false,
+                    defaultValue: 0);
+                """,
+                "migrationBuilder.DropColumn(name: \"Rank\", table: \"Customers\");",
+                model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0005_second_fix_makes_the_column_nullable()
+        {
+            var model = ShopHistory.Customer("Fax", "Name", "Phone", "Points", "Rank");
+            var test = Second<AddRequiredColumnAnalyzer, AddRequiredColumnCodeFixProvider>(
+                "{|#0:migrationBuilder.AddColumn<string>(name: \"Rank\", table: \"Customers\", type: \"TEXT\", nullable: false)|};",
+                string.Empty,
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.CodeActionEquivalenceKey = AddRequiredColumnCodeFixProvider.MakeNullableTitle;
+            test.CodeActionIndex = 1;
+            FixedSecond(test, "migrationBuilder.AddColumn<string>(name: \"Rank\", table: \"Customers\", type: \"TEXT\", nullable: true);", string.Empty, model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0005_is_silent_for_defaults_nullable_columns_and_new_tables()
+        {
+            var model = ShopHistory.Customer("Fax", "Name", "Phone", "Points", "A", "B", "C");
+            await Second<AddRequiredColumnAnalyzer, AddRequiredColumnCodeFixProvider>(
+                """
+                migrationBuilder.AddColumn<int>(name: "A", table: "Customers", type: "INTEGER", nullable: false, defaultValue: 0);
+                migrationBuilder.AddColumn<string>(name: "B", table: "Customers", type: "TEXT", nullable: true);
+                migrationBuilder.AddColumn<System.DateTime>(name: "C", table: "Customers", type: "TEXT", nullable: false, defaultValueSql: "CURRENT_TIMESTAMP");
+                migrationBuilder.CreateTable(name: "Orders", columns: table => new { Id = table.Column<int>(type: "INTEGER", nullable: false) });
+                migrationBuilder.AddColumn<int>(name: "Total", table: "Orders", type: "INTEGER", nullable: false);
+                """,
+                string.Empty,
+                model).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0006_tightened_columns_are_reported_and_widened_ones_are_not()
+        {
+            var test = Second<TightenColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.AlterColumn<string>(
+                    name: "Fax",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: false,
+                    defaultValue: "",
+                    oldClrType: typeof(string),
+                    oldType: "TEXT",
+                    oldNullable: true)|};
+
+                {|#1:migrationBuilder.AlterColumn<string>(
+                    name: "Name",
+                    table: "Customers",
+                    type: "nvarchar(50)",
+                    maxLength: 50,
+                    nullable: false,
+                    oldClrType: typeof(string),
+                    oldType: "nvarchar(200)",
+                    oldMaxLength: 200)|};
+
+                migrationBuilder.AlterColumn<string>(
+                    name: "Phone",
+                    table: "Customers",
+                    type: "nvarchar(max)",
+                    nullable: false,
+                    oldClrType: typeof(string),
+                    oldType: "nvarchar(20)");
+
+                migrationBuilder.AlterColumn<int>(
+                    name: "Points",
+                    table: "Customers",
+                    type: "bigint",
+                    nullable: false,
+                    oldClrType: typeof(int),
+                    oldType: "int");
+                """,
+                string.Empty,
+                AllColumns);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(0).WithArguments(SecondId, "Fax", "Customers", "nullable to NOT NULL", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(1).WithArguments(SecondId, "Name", "Customers", "nvarchar(200) to nvarchar(50)", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0007_model_only_removal_of_a_required_column_is_made_nullable()
+        {
+            var withoutPhone = ShopHistory.Customer("Fax", "Name", "Points");
+            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, MakeColumnNullableCodeFixProvider>(
+                """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public partial class RemovePhoneFromModel : Migration
+                    {
+                        protected override void {|#0:Up|}(MigrationBuilder migrationBuilder)
+                        {
+                        }
+
+                        protected override void Down(MigrationBuilder migrationBuilder)
+                        {
+                        }
+                    }
+                }
+                """,
+                Sources.Designer("RemovePhoneFromModel", "20240201000000_RemovePhoneFromModel", withoutPhone),
+                Sources.Snapshot(withoutPhone));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RequiredColumnLeftBehind).WithLocation(0).WithArguments("20240201000000_RemovePhoneFromModel", "Phone", "Customers"));
+            ShopHistory.Fixed(
+                test,
+                """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public partial class RemovePhoneFromModel : Migration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.AlterColumn<string>(
+                                name: "Phone",
+                                table: "Customers",
+                                type: "TEXT",
+                                nullable: true,
+                                oldClrType: typeof(string),
+                                oldType: "TEXT");
+                        }
+
+                        protected override void Down(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.AlterColumn<string>(
+                                name: "Phone",
+                                table: "Customers",
+                                type: "TEXT",
+                                nullable: false,
+                                defaultValue: "",
+                                oldClrType: typeof(string),
+                                oldType: "TEXT",
+                                oldNullable: true);
+                        }
+                    }
+                }
+                """,
+                Sources.Designer("RemovePhoneFromModel", "20240201000000_RemovePhoneFromModel", withoutPhone),
+                Sources.Snapshot(withoutPhone));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0007_is_silent_for_nullable_columns_defaults_and_removals_the_snapshot_disagrees_with()
+        {
+            // Fax is nullable, Points has a default; Phone is still in the snapshot (a merge from another branch).
+            await ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, MakeColumnNullableCodeFixProvider>(
+                Sources.Migration("Second", string.Empty, string.Empty),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Name")),
+                Sources.Snapshot(ShopHistory.Customer("Name", "Phone"))).RunAsync(CancellationToken.None);
+        }
+
+        [Theory]
+        [InlineData("ALTER TABLE [Customers] DROP COLUMN [Fax]", "drops column", "Customers.Fax")]
+        [InlineData("alter table customers drop column if exists fax, phone; -- two at once", "drops column", "Customers.Fax")]
+        [InlineData("ALTER TABLE \\\"Customers\\\" RENAME COLUMN \\\"Fax\\\" TO \\\"Mobile\\\"", "renames column", "Customers.Fax")]
+        [InlineData("EXEC sp_rename 'dbo.Customers.Fax', 'Mobile', 'COLUMN'", "renames column", "Customers.Fax")]
+        [InlineData("/* cleanup */ DROP TABLE IF EXISTS `Customers`", "drops table", "Customers")]
+        [InlineData("ALTER TABLE Customers RENAME TO Clients", "renames table", "Customers")]
+        public async Task BG0008_raw_sql_that_drops_or_renames_mapped_things_is_reported(string sql, string verb, string what)
+        {
+            var test = Second<RawSqlAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>($"{{|#0:migrationBuilder.Sql(\"{sql}\")|}};", string.Empty, AllColumns);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RawSqlBreaksRunningVersion).WithLocation(0).WithArguments(SecondId, verb, what, "20240101000000_Initial"));
+            if (sql.Contains("phone", System.StringComparison.Ordinal))
+            {
+                test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RawSqlBreaksRunningVersion).WithLocation(0).WithArguments(SecondId, verb, "Customers.Phone", "20240101000000_Initial"));
+            }
+
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0008_folds_verbatim_and_concatenated_text_and_ignores_what_it_cannot_fold_or_what_is_unmapped()
+        {
+            var test = Second<RawSqlAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.Sql(@"ALTER TABLE Customers " + "DROP COLUMN Fax")|};
+                var column = "Phone";
+                migrationBuilder.Sql($"ALTER TABLE Customers DROP COLUMN {column}");
+                migrationBuilder.Sql("ALTER TABLE Customers DROP CONSTRAINT FK_Customers_Fax");
+                migrationBuilder.Sql("ALTER TABLE Legacy DROP COLUMN Fax; UPDATE Customers SET Name = 'x'");
+                """,
+                string.Empty,
+                AllColumns);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RawSqlBreaksRunningVersion).WithLocation(0).WithArguments(SecondId, "drops column", "Customers.Fax", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+}
