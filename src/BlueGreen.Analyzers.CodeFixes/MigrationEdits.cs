@@ -96,6 +96,19 @@ namespace BlueGreen.Analyzers.CodeFixes
             return new TextChange(TextSpan.FromBounds(body.OpenBraceToken.Span.End, body.CloseBraceToken.SpanStart), NewLine + code + NewLine + braceIndent);
         }
 
+        /// <summary>Inserts text at a position.</summary>
+        public void Insert(int position, string text) => _changes.Add(new TextChange(new TextSpan(position, 0), text));
+
+        public string NewLineText => NewLine;
+
+        /// <summary>The whitespace before the first token of the line a position is on.</summary>
+        public string IndentationOfLine(int position)
+        {
+            var line = _text.Lines.GetLineFromPosition(position);
+            var text = line.ToString();
+            return text.Substring(0, text.Length - text.TrimStart().Length);
+        }
+
         /// <summary>Replaces one node (an argument, a literal) by text.</summary>
         public void Replace(SyntaxNode node, string text) => _changes.Add(new TextChange(node.Span, text));
 

@@ -70,6 +70,56 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task BG0002_keep_the_database_name_maps_the_renamed_property_to_the_old_column_everywhere()
+        {
+            const string entity = """
+                namespace App
+                {
+                    public class Customer
+                    {
+                        public int Id { get; set; }
+
+                        public string? Mobile { get; set; }
+                    }
+                }
+                """;
+            const string mapped = """
+                namespace App
+                {
+                    public class Customer
+                    {
+                        public int Id { get; set; }
+
+                        [System.ComponentModel.DataAnnotations.Schema.Column("Fax")]
+                        public string? Mobile { get; set; }
+                    }
+                }
+                """;
+            var renamed = ShopHistory.Customer("Mobile", "Name", "Phone", "Points");
+            var kept = renamed.Replace("""
+                b.Property<string>("Mobile")
+                                .HasColumnType("TEXT");
+                """, """
+                b.Property<string>("Mobile")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Fax");
+                """);
+            Assert.NotEqual(renamed, kept);
+            var test = ShopHistory.Create<RenameColumnAnalyzer, KeepColumnNameCodeFixProvider>(
+                entity,
+                Sources.Migration(
+                    "Second",
+                    "{|#0:migrationBuilder.RenameColumn(name: \"Fax\", table: \"Customers\", newName: \"Mobile\")|};",
+                    "migrationBuilder.RenameColumn(name: \"Mobile\", table: \"Customers\", newName: \"Fax\");"),
+                Sources.Designer("Second", SecondId, renamed),
+                Sources.Snapshot(renamed));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
+                .WithArguments(SecondId, "Fax", "Customers", "Mobile", string.Empty, "20240101000000_Initial"));
+            ShopHistory.Fixed(test, mapped, Sources.Migration("Second", string.Empty, string.Empty), Sources.Designer("Second", SecondId, kept), Sources.Snapshot(kept));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task BG0002_rename_of_a_required_column_keeps_the_old_one_nullable()
         {
             var model = ShopHistory.Customer("Fax", "Name", "Points", "Telephone");
