@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
+using BlueGreen.Analyzers.Releases;
 using BlueGreen.Analyzers.Schema;
 
 namespace BlueGreen.Analyzers.Checking
@@ -14,7 +15,7 @@ namespace BlueGreen.Analyzers.Checking
     /// </summary>
     internal static class CompatibilityChecker
     {
-        public static List<Finding> Check(MigrationHistory history, Releases releases, CancellationToken cancellationToken)
+        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, CancellationToken cancellationToken)
         {
             var findings = new List<Finding>();
             var schema = new DatabaseSchema();
@@ -32,6 +33,11 @@ namespace BlueGreen.Analyzers.Checking
                 }
 
                 judgment?.CheckModelOnlyRemovals();
+            }
+
+            if (releases.FromManifest)
+            {
+                ContractPhase.ReadyToDrop(models, releases, schema, findings);
             }
 
             return findings;

@@ -136,7 +136,7 @@ namespace BlueGreen.Analyzers.Checking
                             Descriptors.RequiredColumnLeftBehind.Id,
                             up.Identifier.GetLocation(),
                             new object[] { Migration.Id, column, table.ToString() },
-                            ColumnProperties(table, column, definition)));
+                            ColumnProperties(table, column, definition).Add(FixProperties.MigrationId, Migration.Id)));
                     }
                 }
             }
@@ -256,7 +256,7 @@ namespace BlueGreen.Analyzers.Checking
             _columnRenames.TryGetValue((originalTable, column), out var original) ? original : column;
 
         private void Report(DiagnosticDescriptor descriptor, SchemaOperation operation, ImmutableDictionary<string, string?> properties, params object[] arguments) =>
-            _findings.Add(new Finding(descriptor.Id, operation.Syntax.GetLocation(), arguments, properties));
+            _findings.Add(new Finding(descriptor.Id, operation.Syntax.GetLocation(), arguments, properties.SetItem(FixProperties.MigrationId, Migration.Id)));
 
         private static ImmutableDictionary<string, string?> TableProperties(SchemaOperation operation) =>
             ImmutableDictionary<string, string?>.Empty

@@ -64,6 +64,55 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "Dropping or renaming a column or table in raw SQL breaks the old version just as the migration operations do.");
 
+        public static readonly DiagnosticDescriptor ChangedAfterShipping = Create(
+            "BG0010",
+            "Migration changed after it shipped",
+            "Migration '{0}' changed after it shipped: its operations differ from those recorded in {1} at line {2}; a deployed migration never runs again, so add a new migration instead",
+            DiagnosticSeverity.Warning,
+            "Databases that already applied a migration never run it again; editing it makes their schema differ from new databases and from the model.");
+
+        public static readonly DiagnosticDescriptor ReadyToDrop = Create(
+            "BG0100",
+            "Removed from the model in a shipped release: ready to drop",
+            "{0} '{1}' was removed from the model in shipped migration '{2}' and is still in the database; no running version uses it, so it can be dropped now",
+            DiagnosticSeverity.Info,
+            "The contract step of a two-step removal: once the release that stopped mapping a column or table has shipped, a new migration can drop it.");
+
+        public static readonly DiagnosticDescriptor ManifestLine = Create(
+            "BG0901",
+            "Release manifest line not understood",
+            "Line {0} of {1} is not a migration id ('- <id>' or '<id>'), a '## <release>' heading or a '#' comment; it is ignored",
+            DiagnosticSeverity.Warning,
+            "ShippedMigrations.md lists the deployed migrations: blank lines, '## <release>' headings, '#' comments and one migration id per line.");
+
+        public static readonly DiagnosticDescriptor ManifestUnknownId = Create(
+            "BG0902",
+            "Release manifest lists an unknown migration",
+            "{0} lists '{1}', which is the id of no migration in this project",
+            DiagnosticSeverity.Warning,
+            "Every id in ShippedMigrations.md should name a migration of the project (check for typos or a migration that was renamed or deleted).");
+
+        public static readonly DiagnosticDescriptor ManifestDuplicateId = Create(
+            "BG0903",
+            "Release manifest lists a migration twice",
+            "{0} lists '{1}' again (first at line {2})",
+            DiagnosticSeverity.Warning,
+            "Each migration is shipped once; list its id once.");
+
+        public static readonly DiagnosticDescriptor ManifestOutOfOrder = Create(
+            "BG0904",
+            "Release manifest lists migrations out of order",
+            "{0} lists '{1}' after '{2}', a later migration of the same DbContext; releases ship migrations in order",
+            DiagnosticSeverity.Warning,
+            "Listing an id marks it and every earlier migration of its DbContext as shipped, so ids of one context are listed in ascending order.");
+
+        public static readonly DiagnosticDescriptor DuplicateMigrationId = Create(
+            "BG0905",
+            "Two migrations have the same id",
+            "Migration '{0}' has the same id as '{1}' of the same DbContext; EF applies only one of them, so the history cannot be judged reliably",
+            DiagnosticSeverity.Warning,
+            "Migration ids identify migrations in __EFMigrationsHistory; two with one id usually come from a bad merge or a copied file.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpBase + id + ".md");
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using BlueGreen.Analyzers.Checking;
 using BlueGreen.Analyzers.History;
 using Microsoft.CodeAnalysis;
@@ -13,12 +14,12 @@ namespace BlueGreen.Analyzers.Rules
     /// </summary>
     public abstract class MigrationRuleAnalyzer : DiagnosticAnalyzer
     {
-        private readonly DiagnosticDescriptor _descriptor;
+        private readonly ImmutableDictionary<string, DiagnosticDescriptor> _descriptors;
 
-        private protected MigrationRuleAnalyzer(DiagnosticDescriptor descriptor)
+        private protected MigrationRuleAnalyzer(params DiagnosticDescriptor[] descriptors)
         {
-            _descriptor = descriptor;
-            SupportedDiagnostics = ImmutableArray.Create(descriptor);
+            SupportedDiagnostics = ImmutableArray.Create(descriptors);
+            _descriptors = SupportedDiagnostics.ToImmutableDictionary(descriptor => descriptor.Id);
         }
 
         public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
@@ -45,11 +46,23 @@ namespace BlueGreen.Analyzers.Rules
                         return;
                     }
 
-                    foreach (var finding in CompilationAnalysis.Get(compilation, model.CancellationToken).FindingsIn(model.SemanticModel.SyntaxTree))
+                    foreach (var finding in CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken).FindingsIn(model.SemanticModel.SyntaxTree))
                     {
-                        if (finding.RuleId == _descriptor.Id)
+                        if (_descriptors.TryGetValue(finding.RuleId, out var descriptor))
                         {
-                            model.ReportDiagnostic(Diagnostic.Create(_descriptor, finding.Location, finding.Properties, finding.MessageArguments));
+                            model.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Properties, finding.MessageArguments));
+                        }
+                    }
+                });
+
+                // Problems in the release manifest are reported at its lines.
+                start.RegisterAdditionalFileAction(file =>
+                {
+                    foreach (var finding in CompilationAnalysis.Get(compilation, file.Options, file.CancellationToken).FindingsIn(file.AdditionalFile.Path))
+                    {
+                        if (_descriptors.TryGetValue(finding.RuleId, out var descriptor))
+                        {
+                            file.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Properties, finding.MessageArguments));
                         }
                     }
                 });

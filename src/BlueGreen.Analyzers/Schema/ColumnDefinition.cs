@@ -6,8 +6,9 @@ namespace BlueGreen.Analyzers.Schema
     /// </summary>
     internal sealed class ColumnDefinition
     {
-        public ColumnDefinition(string name, string? clrType, string? storeType, bool? nullable, bool hasDefault, int? maxLength = null)
+        public ColumnDefinition(string name, string? clrType, string? storeType, bool? nullable, bool hasDefault, int? maxLength = null, string? defaultArgument = null)
         {
+            DefaultArgument = defaultArgument;
             Name = name;
             ClrType = clrType;
             StoreType = storeType;
@@ -33,6 +34,9 @@ namespace BlueGreen.Analyzers.Schema
         /// <summary>The <c>maxLength:</c> argument: what tells a length change where no store type is written (EF 3.1).</summary>
         public int? MaxLength { get; }
 
-        public ColumnDefinition WithName(string name) => new ColumnDefinition(name, ClrType, StoreType, Nullable, HasDefault, MaxLength);
+        /// <summary>The default as the migration wrote it (<c>defaultValue: 0</c>, <c>defaultValueSql: "getdate()"</c>), for re-creating the column.</summary>
+        public string? DefaultArgument { get; }
+
+        public ColumnDefinition WithName(string name) => new ColumnDefinition(name, ClrType, StoreType, Nullable, HasDefault, MaxLength, DefaultArgument);
     }
 }

@@ -221,7 +221,16 @@ namespace BlueGreen.Analyzers.Schema
             var hasDefault = arguments.Has("defaultValue") || arguments.Has("defaultValueSql") || arguments.Has("computedColumnSql")
                 || arguments.Bool("rowVersion", absent: false) == true
                 || IsGenerated(chain);
-            return new ColumnDefinition(name, Calls.TypeArgument(call), type.IsKnown ? type.Value : null, arguments.Bool("nullable", absent: false), hasDefault, Int(arguments.Get("maxLength")));
+            string? defaultArgument = null;
+            foreach (var parameter in new[] { "defaultValue", "defaultValueSql", "computedColumnSql" })
+            {
+                if (arguments.Has(parameter))
+                {
+                    defaultArgument = parameter + ": " + arguments.Get(parameter);
+                }
+            }
+
+            return new ColumnDefinition(name, Calls.TypeArgument(call), type.IsKnown ? type.Value : null, arguments.Bool("nullable", absent: false), hasDefault, Int(arguments.Get("maxLength")), defaultArgument);
         }
 
         /// <summary>The column an AlterColumn starts from, from its <c>old...</c> arguments (absent ones: EF's defaults).</summary>

@@ -10,6 +10,9 @@ namespace BlueGreen.Analyzers.Schema
         RenameColumn,
         DropTable,
         RenameTable,
+
+        /// <summary><c>UPDATE t SET new = old</c>: values copied from one column into another (an expand step).</summary>
+        Copy,
     }
 
     /// <summary>A change raw SQL makes to a table or column, as the SQL names them.</summary>
@@ -44,7 +47,8 @@ namespace BlueGreen.Analyzers.Schema
     /// Finds the statements in <c>migrationBuilder.Sql(...)</c> text that drop or rename columns and tables,
     /// in the dialects EF's providers speak: <c>ALTER TABLE t DROP [COLUMN] [IF EXISTS] c[, ...]</c>,
     /// <c>ALTER TABLE t RENAME [COLUMN] a TO b</c>, <c>ALTER TABLE t RENAME TO u</c>, <c>RENAME TABLE t TO u</c>,
-    /// <c>DROP TABLE [IF EXISTS] t[, u]</c>, <c>EXEC sp_rename 't.c', 'd', 'COLUMN'</c>; quoted identifiers
+    /// <c>DROP TABLE [IF EXISTS] t[, u]</c>, <c>EXEC sp_rename 't.c', 'd', 'COLUMN'</c>, and the copy of an
+    /// expand step, <c>UPDATE t SET new = old</c>; quoted identifiers
     /// (<c>[x]</c>, <c>"x"</c>, backticks), schema-qualified names, comments, several statements.
     /// </summary>
     internal static class SqlReader
@@ -76,6 +80,18 @@ namespace BlueGreen.Analyzers.Schema
                     if (Name(tokens, ref at) is { } from && Is(tokens, at, "TO"))
                     {
                         effects.Add(new SqlEffect(SqlEffectKind.RenameTable, from.Schema, from.Name));
+                    }
+
+                    i = at - 1;
+                }
+                else if (Is(tokens, i, "UPDATE"))
+                {
+                    var at = i + 1;
+                    if (Name(tokens, ref at) is { } updated && Is(tokens, at, "SET")
+                        && at + 3 < tokens.Count && tokens[at + 1].IsIdentifier && Is(tokens, at + 2, "=") && tokens[at + 3].IsIdentifier
+                        && !(at + 4 < tokens.Count && (Is(tokens, at + 4, ",") || Is(tokens, at + 4, ".") || Is(tokens, at + 4, "("))))
+                    {
+                        effects.Add(new SqlEffect(SqlEffectKind.Copy, updated.Schema, updated.Name, tokens[at + 3].Text, tokens[at + 1].Text));
                     }
 
                     i = at - 1;

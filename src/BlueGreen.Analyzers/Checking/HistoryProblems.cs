@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using BlueGreen.Analyzers.History;
+using BlueGreen.Analyzers.Releases;
+using BlueGreen.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BlueGreen.Analyzers.Checking
+{
+    /// <summary>
+    /// Problems with the analyzer's own inputs (BG09xx) and with shipped history (BG0010): reported where the
+    /// user can fix them, never thrown; what is wrong in one line or migration does not stop the rest.
+    /// </summary>
+    internal static class HistoryProblems
+    {
+        /// <summary>BG0905: two migrations of one DbContext with one id.</summary>
+        public static IEnumerable<Finding> DuplicateIds(MigrationHistory history)
+        {
+            for (var index = 1; index < history.Migrations.Count; index++)
+            {
+                var previous = history.Migrations[index - 1];
+                var migration = history.Migrations[index];
+                if (migration.Id == previous.Id && Location(migration) is { } location)
+                {
+                    yield return new Finding(Descriptors.DuplicateMigrationId.Id, location, new object[] { migration.Symbol.Name, previous.Symbol.Name }, ImmutableDictionary<string, string?>.Empty);
+                }
+            }
+        }
+
+        /// <summary>BG0901 to BG0904 at the manifest's lines, and BG0010 at migrations changed since they were marked shipped.</summary>
+        public static IEnumerable<Finding> InManifest(Manifest manifest, IReadOnlyList<MigrationHistory> histories)
+        {
+            var name = System.IO.Path.GetFileName(manifest.Path);
+            foreach (var span in manifest.Malformed)
+            {
+                var line = manifest.Text.Lines.GetLineFromPosition(span.Start).LineNumber + 1;
+                yield return AtLine(Descriptors.ManifestLine, manifest, span, line, name);
+            }
+
+            var firstLine = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            var newestByContext = new Dictionary<MigrationHistory, (int Index, string Id)>();
+            foreach (var entry in manifest.Entries)
+            {
+                if (firstLine.TryGetValue(entry.Id, out var first))
+                {
+                    yield return AtLine(Descriptors.ManifestDuplicateId, manifest, entry.Span, name, entry.Id, first + 1);
+                    continue;
+                }
+
+                firstLine.Add(entry.Id, entry.Line);
+                var found = false;
+                foreach (var history in histories)
+                {
+                    for (var index = 0; index < history.Migrations.Count; index++)
+                    {
+                        var migration = history.Migrations[index];
+                        if (migration.Id != entry.Id)
+                        {
+                            continue;
+                        }
+
+                        found = true;
+                        if (newestByContext.TryGetValue(history, out var newest) && newest.Index > index)
+                        {
+                            yield return AtLine(Descriptors.ManifestOutOfOrder, manifest, entry.Span, name, entry.Id, newest.Id);
+                        }
+                        else
+                        {
+                            newestByContext[history] = (index, entry.Id);
+                        }
+
+                        if (entry.Fingerprint is { } recorded && recorded != Fingerprint.Of(migration) && Location(migration) is { } location)
+                        {
+                            yield return new Finding(Descriptors.ChangedAfterShipping.Id, location, new object[] { migration.Id, name, entry.Line + 1 }, ImmutableDictionary<string, string?>.Empty);
+                        }
+                    }
+                }
+
+                if (!found)
+                {
+                    yield return AtLine(Descriptors.ManifestUnknownId, manifest, entry.Span, name, entry.Id);
+                }
+            }
+        }
+
+        /// <summary>Where a diagnostic about a whole migration goes: its Up method's name, else its class name.</summary>
+        public static Location? Location(MigrationEntry migration)
+        {
+            if (migration.Up is { } up)
+            {
+                return up.Identifier.GetLocation();
+            }
+
+            foreach (var reference in migration.Symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is ClassDeclarationSyntax declaration)
+                {
+                    return declaration.Identifier.GetLocation();
+                }
+            }
+
+            return null;
+        }
+
+        private static Finding AtLine(DiagnosticDescriptor descriptor, Manifest manifest, TextSpan span, params object[] arguments) =>
+            new Finding(
+                descriptor.Id,
+                Microsoft.CodeAnalysis.Location.Create(manifest.Path, span, manifest.Text.Lines.GetLinePositionSpan(span)),
+                arguments,
+                ImmutableDictionary<string, string?>.Empty);
+    }
+}

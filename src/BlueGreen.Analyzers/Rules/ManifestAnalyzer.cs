@@ -1,0 +1,15 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace BlueGreen.Analyzers.Rules
+{
+    /// <summary>BG0901 to BG0905: problems with the release manifest and with migration ids, at the line or migration.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ManifestAnalyzer : MigrationRuleAnalyzer
+    {
+        public ManifestAnalyzer()
+            : base(Descriptors.ManifestLine, Descriptors.ManifestUnknownId, Descriptors.ManifestDuplicateId, Descriptors.ManifestOutOfOrder, Descriptors.DuplicateMigrationId)
+        {
+        }
+    }
+}
