@@ -87,16 +87,17 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <summary>The UPDATE copying old values into the new column, with the provider's identifier quoting.</summary>
         internal static string CopySql(string? provider, TableKey table, string oldColumn, string newColumn)
         {
-            string Quote(string identifier) => provider switch
-            {
-                Providers.SqlServer => "[" + identifier.Replace("]", "]]") + "]",
-                Providers.MySql => "`" + identifier.Replace("`", "``") + "`",
-                _ => "\"" + identifier.Replace("\"", "\"\"") + "\"",
-            };
-
-            var name = table.Schema is null ? Quote(table.Name) : Quote(table.Schema) + "." + Quote(table.Name);
-            return "UPDATE " + name + " SET " + Quote(newColumn) + " = " + Quote(oldColumn);
+            var name = table.Schema is null ? Quote(provider, table.Name) : Quote(provider, table.Schema) + "." + Quote(provider, table.Name);
+            return "UPDATE " + name + " SET " + Quote(provider, newColumn) + " = " + Quote(provider, oldColumn);
         }
+
+        /// <summary>An identifier quoted for the provider: [x] on SQL Server, backticks on MySQL, the standard "x" elsewhere.</summary>
+        internal static string Quote(string? provider, string identifier) => provider switch
+        {
+            Providers.SqlServer => "[" + identifier.Replace("]", "]]") + "]",
+            Providers.MySql => "`" + identifier.Replace("`", "``") + "`",
+            _ => "\"" + identifier.Replace("\"", "\"\"") + "\"",
+        };
 
         private static Call AddColumn(string receiver, string clrType, string column, TableKey table, string? storeType)
         {

@@ -76,15 +76,16 @@ namespace BlueGreen.Analyzers.Releases
                 var start = content.Length - content.TrimStart().Length;
                 var item = trimmed.StartsWith("- ", StringComparison.Ordinal) ? trimmed.Substring(2).Trim() : trimmed;
                 var parts = item.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-                var span = new TextSpan(line.Start + start, trimmed.Length);
                 if (parts.Length >= 1 && parts.Length <= 2 && IsId(parts[0])
                     && (parts.Length == 1 || parts[1].StartsWith(FingerprintPrefix, StringComparison.Ordinal)))
                 {
-                    entries.Add(new ManifestEntry(parts[0], parts.Length == 2 ? parts[1] : null, line.LineNumber, span));
+                    // Diagnostics about an entry point at its id.
+                    var idStart = line.Start + content.IndexOf(parts[0], start, StringComparison.Ordinal);
+                    entries.Add(new ManifestEntry(parts[0], parts.Length == 2 ? parts[1] : null, line.LineNumber, new TextSpan(idStart, parts[0].Length)));
                 }
                 else
                 {
-                    malformed.Add(span);
+                    malformed.Add(new TextSpan(line.Start + start, trimmed.Length));
                 }
             }
 

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using BlueGreen.Analyzers.Checking;
+using BlueGreen.Analyzers.History;
+using BlueGreen.Analyzers.Releases;
+using BlueGreen.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BlueGreen.Analyzers.CodeFixes
+{
+    /// <summary>
+    /// Baselining, on any rule's diagnostic in a migration: "Mark migrations up to &lt;id&gt; as shipped" creates
+    /// or edits the release manifest so that migration and every earlier one of its DbContext count as
+    /// deployed. The line records the migration's fingerprint, so a later edit is noticed (BG0010). Fix All
+    /// writes the manifest once, with the newest migration of each context.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkShippedCodeFixProvider))]
+    [Shared]
+    public sealed class MarkShippedCodeFixProvider : CodeFixProvider
+    {
+        private const string EquivalenceKey = "MarkShipped";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+            Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
+            Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ChangedAfterShipping.Id);
+
+        public override FixAllProvider GetFixAllProvider() => new MarkAll();
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (MigrationId(diagnostic) is { } id)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Mark migrations up to {id} as shipped", cancellationToken => MarkAsync(context.Document.Project, new[] { id }, cancellationToken), EquivalenceKey),
+                        diagnostic);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static string? MigrationId(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(FixProperties.MigrationId, out var id) ? id : null;
+
+        /// <summary>Lists the newest of <paramref name="ids"/> of each DbContext in the project's manifest, creating it if needed.</summary>
+        private static async Task<Solution> MarkAsync(Project project, IEnumerable<string> ids, CancellationToken cancellationToken)
+        {
+            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is null)
+            {
+                return project.Solution;
+            }
+
+            var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
+            var lines = new List<(string Id, string Line)>();
+            foreach (var history in HistoryBuilder.Build(compilation, cancellationToken))
+            {
+                if (history.Migrations.LastOrDefault(migration => wanted.Contains(migration.Id)) is { } newest)
+                {
+                    lines.Add((newest.Id, "- " + newest.Id + " " + Fingerprint.Of(newest)));
+                }
+            }
+
+            if (lines.Count == 0)
+            {
+                return project.Solution;
+            }
+
+            var manifest = project.AdditionalDocuments.FirstOrDefault(document => Manifest.IsManifest(document.FilePath ?? document.Name, null));
+            if (manifest is null)
+            {
+                var text = new StringBuilder()
+                    .Append("# Migrations deployed to production, release by release. Listing an id marks it and every earlier\n")
+                    .Append("# migration of its DbContext as shipped (see BlueGreen.Analyzers' README).\n\n")
+                    .Append("## Baseline\n");
+                foreach (var (_, line) in lines)
+                {
+                    text.Append(line).Append('\n');
+                }
+
+                var directory = project.FilePath is null ? null : System.IO.Path.GetDirectoryName(project.FilePath);
+                var path = directory is null ? Manifest.FileName : System.IO.Path.Combine(directory, Manifest.FileName);
+                return project.AddAdditionalDocument(Manifest.FileName, SourceText.From(text.ToString()), filePath: path).Project.Solution;
+            }
+
+            // An id already listed gets its fingerprint renewed (the entry's span is its id); others are appended.
+            var source = await manifest.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var parsed = Manifest.Parse(manifest.FilePath ?? manifest.Name, source);
+            var changes = new List<TextChange>();
+            var appended = new StringBuilder();
+            foreach (var (id, line) in lines)
+            {
+                if (parsed.Entries.FirstOrDefault(entry => entry.Id == id) is { } existing)
+                {
+                    var text = source.Lines[existing.Line];
+                    changes.Add(new TextChange(TextSpan.FromBounds(existing.Span.Start, text.End), line.Substring(2)));
+                }
+                else
+                {
+                    appended.Append(line).Append('\n');
+                }
+            }
+
+            if (appended.Length > 0)
+            {
+                var ending = source.Length == 0 || source[source.Length - 1] == '\n' ? string.Empty : "\n";
+                changes.Add(new TextChange(new TextSpan(source.Length, 0), ending + appended));
+            }
+
+            return project.Solution.WithAdditionalDocumentText(manifest.Id, source.WithChanges(changes));
+        }
+
+        /// <summary>Marks, per project, the newest migration named by any diagnostic in scope: one manifest write.</summary>
+        private sealed class MarkAll : FixAllProvider
+        {
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
+                Task.FromResult<CodeAction?>(CodeAction.Create(
+                    "Mark the migrations of these diagnostics as shipped",
+                    async cancellationToken =>
+                    {
+                        var solution = fixAllContext.Solution;
+                        var projects = fixAllContext.Scope == FixAllScope.Solution ? solution.Projects : new[] { fixAllContext.Project };
+                        foreach (var project in projects)
+                        {
+                            var diagnostics = fixAllContext.Scope == FixAllScope.Document && fixAllContext.Document is { } document
+                                ? await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)
+                                : await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
+                            var ids = diagnostics.Select(MigrationId).OfType<string>().ToList();
+                            if (ids.Count > 0)
+                            {
+                                solution = await MarkAsync(solution.GetProject(project.Id)!, ids, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+
+                        return solution;
+                    },
+                    EquivalenceKey));
+        }
+    }
+}
