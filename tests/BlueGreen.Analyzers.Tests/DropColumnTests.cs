@@ -299,6 +299,40 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Constant_names_are_folded_through_the_compilation()
+        {
+            const string constants = """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public static class Tables
+                    {
+                        public const string Prefix = "Cust";
+                        public const string Customers = Prefix + "omers";
+                    }
+
+                    public partial class RemoveFax : Migration
+                    {
+                        private const string Fax = "Fax";
+
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            const string phone = "Phone";
+                            {|#0:migrationBuilder.DropColumn(name: Fax, table: Tables.Customers)|};
+                            {|#1:migrationBuilder.DropColumn(name: $"{phone}", table: Tables.Customers)|};
+                            migrationBuilder.DropColumn(name: "Points".ToString(), table: Tables.Customers);
+                        }
+                    }
+                }
+                """;
+            var test = ShopHistory.Create<DropColumnAnalyzer, EmptyCodeFixProvider>(constants, Sources.Designer("RemoveFax", "20240201000000_RemoveFax", ShopHistory.Customer("Name")));
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFax"));
+            test.TestState.ExpectedDiagnostics.Add(Bg0001(1, "Phone", "20240201000000_RemoveFax"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task Non_literal_names_are_not_guessed()
         {
             const string dynamic = """

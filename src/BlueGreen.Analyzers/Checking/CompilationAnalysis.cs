@@ -52,10 +52,12 @@ namespace BlueGreen.Analyzers.Checking
         public static List<Manifest> Manifests(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var manifests = new List<Manifest>();
+            var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var file in options.AdditionalFiles)
             {
+                // A manifest the user also lists by hand reaches the compiler twice: read it once.
                 options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(ManifestMetadata, out var metadata);
-                if (Manifest.IsManifest(file.Path, metadata) && file.GetText(cancellationToken) is { } text)
+                if (Manifest.IsManifest(file.Path, metadata) && paths.Add(file.Path) && file.GetText(cancellationToken) is { } text)
                 {
                     manifests.Add(Manifest.Parse(file.Path, text));
                 }

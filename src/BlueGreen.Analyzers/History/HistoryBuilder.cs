@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using BlueGreen.Analyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -35,6 +36,7 @@ namespace BlueGreen.Analyzers.History
             var migrations = new Dictionary<INamedTypeSymbol, List<MigrationEntry>>(SymbolEqualityComparer.Default);
             var snapshots = new Dictionary<INamedTypeSymbol, MethodDeclarationSyntax>(SymbolEqualityComparer.Default);
             var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var binder = new ConstantBinder(compilation, cancellationToken);
 
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -100,7 +102,8 @@ namespace BlueGreen.Analyzers.History
                         type,
                         Method(type, "Up", cancellationToken),
                         Method(type, "Down", cancellationToken),
-                        Method(type, "BuildTargetModel", cancellationToken)));
+                        Method(type, "BuildTargetModel", cancellationToken),
+                        binder));
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.Threading;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,8 +14,12 @@ namespace BlueGreen.Analyzers.History
     /// </summary>
     internal sealed class MigrationEntry
     {
-        public MigrationEntry(string id, INamedTypeSymbol symbol, MethodDeclarationSyntax? up, MethodDeclarationSyntax? down, MethodDeclarationSyntax? targetModel)
+        private readonly ConstantBinder? _binder;
+        private MigrationOperations? _boundUp;
+
+        public MigrationEntry(string id, INamedTypeSymbol symbol, MethodDeclarationSyntax? up, MethodDeclarationSyntax? down, MethodDeclarationSyntax? targetModel, ConstantBinder? binder = null)
         {
+            _binder = binder;
             Id = id;
             Symbol = symbol;
             Up = up;
@@ -33,8 +38,25 @@ namespace BlueGreen.Analyzers.History
         /// <summary>The designer's <c>BuildTargetModel</c>; null for a migration written without a designer.</summary>
         public MethodDeclarationSyntax? TargetModelMethod { get; }
 
-        public MigrationOperations UpOperations(CancellationToken cancellationToken) =>
-            Up is null ? MigrationOperations.Empty : TreeFacts.Get(Up.SyntaxTree, cancellationToken).Operations(Up, cancellationToken);
+        /// <summary>
+        /// Up's operations: the per-tree syntactic read, cached across compilations; where it could not follow
+        /// everything (names in const fields), read again once for this compilation with the constant binder.
+        /// </summary>
+        public MigrationOperations UpOperations(CancellationToken cancellationToken)
+        {
+            if (Up is null)
+            {
+                return MigrationOperations.Empty;
+            }
+
+            var operations = TreeFacts.Get(Up.SyntaxTree, cancellationToken).Operations(Up, cancellationToken);
+            if (operations.IsComplete || _binder is null)
+            {
+                return operations;
+            }
+
+            return _boundUp ??= OperationReader.Read(Up, cancellationToken, _binder);
+        }
 
         /// <summary>The model after this migration; null when there is no designer to read it from.</summary>
         public TargetModel? TargetModel(CancellationToken cancellationToken) =>

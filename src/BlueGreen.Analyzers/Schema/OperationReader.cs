@@ -33,7 +33,8 @@ namespace BlueGreen.Analyzers.Schema
             "AlterDatabase", "AlterTable",
         };
 
-        public static MigrationOperations Read(MethodDeclarationSyntax? method, CancellationToken cancellationToken)
+        /// <param name="binder">Null for the cached syntax-only read; a compilation's binder for methods that read needs.</param>
+        public static MigrationOperations Read(MethodDeclarationSyntax? method, CancellationToken cancellationToken, ConstantBinder? binder = null)
         {
             if (method?.Body is not { } body)
             {
@@ -60,7 +61,7 @@ namespace BlueGreen.Analyzers.Schema
 
                 var call = chain[0];
                 var name = Calls.MethodName(call);
-                var operation = name is null ? null : ReadOperation(name, call, chain);
+                var operation = name is null ? null : ReadOperation(name, call, chain, binder);
                 if (operation is not null)
                 {
                     operations.Add(operation);
@@ -91,13 +92,13 @@ namespace BlueGreen.Analyzers.Schema
             return new Arguments(operation.Syntax.ArgumentList, parameters).Get(parameter);
         }
 
-        private static SchemaOperation? ReadOperation(string method, InvocationExpressionSyntax call, List<InvocationExpressionSyntax> chain)
+        private static SchemaOperation? ReadOperation(string method, InvocationExpressionSyntax call, List<InvocationExpressionSyntax> chain, ConstantBinder? binder)
         {
             switch (method)
             {
                 case "DropColumn":
                 {
-                    var arguments = new Arguments(call.ArgumentList, NameTableSchema);
+                    var arguments = new Arguments(call.ArgumentList, NameTableSchema, binder);
                     return Table(arguments, "table", "schema") is { } table && Known(arguments.String("name")) is { } column
                         ? new SchemaOperation(SchemaOperationKind.DropColumn, table, call, column)
                         : null;
@@ -106,7 +107,7 @@ namespace BlueGreen.Analyzers.Schema
                 case "AddColumn":
                 case "AlterColumn":
                 {
-                    var arguments = new Arguments(call.ArgumentList, ColumnParameters);
+                    var arguments = new Arguments(call.ArgumentList, ColumnParameters, binder);
                     if (Table(arguments, "table", "schema") is not { } table || Known(arguments.String("name")) is not { } column)
                     {
                         return null;
@@ -120,7 +121,7 @@ namespace BlueGreen.Analyzers.Schema
 
                 case "RenameColumn":
                 {
-                    var arguments = new Arguments(call.ArgumentList, RenameColumnParameters);
+                    var arguments = new Arguments(call.ArgumentList, RenameColumnParameters, binder);
                     return Table(arguments, "table", "schema") is { } table
                         && Known(arguments.String("name")) is { } column
                         && Known(arguments.String("newName")) is { } newName
@@ -130,13 +131,13 @@ namespace BlueGreen.Analyzers.Schema
 
                 case "DropTable":
                 {
-                    var arguments = new Arguments(call.ArgumentList, DropTableParameters);
+                    var arguments = new Arguments(call.ArgumentList, DropTableParameters, binder);
                     return Table(arguments, "name", "schema") is { } table ? new SchemaOperation(SchemaOperationKind.DropTable, table, call) : null;
                 }
 
                 case "RenameTable":
                 {
-                    var arguments = new Arguments(call.ArgumentList, RenameTableParameters);
+                    var arguments = new Arguments(call.ArgumentList, RenameTableParameters, binder);
                     var newName = arguments.String("newName");
                     var newSchema = arguments.String("newSchema");
                     if (Table(arguments, "name", "schema") is not { } table || !newName.IsKnown || !newSchema.IsKnown)
@@ -151,15 +152,15 @@ namespace BlueGreen.Analyzers.Schema
 
                 case "CreateTable":
                 {
-                    var arguments = new Arguments(call.ArgumentList, CreateTableParameters);
+                    var arguments = new Arguments(call.ArgumentList, CreateTableParameters, binder);
                     return Table(arguments, "name", "schema") is { } table
-                        ? new SchemaOperation(SchemaOperationKind.CreateTable, table, call, columns: Columns(arguments.Get("columns")))
+                        ? new SchemaOperation(SchemaOperationKind.CreateTable, table, call, columns: Columns(arguments.Get("columns"), binder))
                         : null;
                 }
 
                 case "Sql":
                 {
-                    var sql = new Arguments(call.ArgumentList, SqlParameters).String("sql");
+                    var sql = new Arguments(call.ArgumentList, SqlParameters, binder).String("sql");
                     return Known(sql) is { } text
                         ? new SchemaOperation(SchemaOperationKind.Sql, default, call, sqlEffects: SqlReader.Read(text))
                         : null;
@@ -180,7 +181,7 @@ namespace BlueGreen.Analyzers.Schema
         private static string? Known(Folded folded) => folded.IsKnown ? folded.Value : null;
 
         /// <summary>The columns of <c>columns: table =&gt; new { Id = table.Column&lt;int&gt;(...), ... }</c>.</summary>
-        private static IReadOnlyList<ColumnDefinition> Columns(ExpressionSyntax? lambda)
+        private static IReadOnlyList<ColumnDefinition> Columns(ExpressionSyntax? lambda, ConstantBinder? binder)
         {
             var body = lambda switch
             {
@@ -203,7 +204,7 @@ namespace BlueGreen.Analyzers.Schema
                     continue;
                 }
 
-                var arguments = new Arguments(chain[0].ArgumentList, TableColumnParameters);
+                var arguments = new Arguments(chain[0].ArgumentList, TableColumnParameters, binder);
                 var name = arguments.Get("name") is null ? new Folded(initializer.NameEquals?.Name.Identifier.ValueText) : arguments.String("name");
                 if (Known(name) is { } column)
                 {
