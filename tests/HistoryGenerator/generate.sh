@@ -12,9 +12,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 out_root="$repo/tests/BlueGreen.Analyzers.Tests/Histories"
 
-# The scenario: one "dotnet ef migrations add" per step, in this order.
-# Step n compiles scenario/*.cs with the symbols STEP2..STEPn defined.
-steps=(Initial AddLoyaltyPoints RemoveFaxFromModel DropFax RemovePhone RemoveHomeCity RemoveEmail RemoveBreed)
+# A template names its scenario folder in <HistoryScenario> (default: scenario).
+# The folder's steps.sh defines the steps (one "dotnet ef migrations add" per
+# step, in order; step n compiles the folder's *.cs with the symbols
+# STEP2..STEPn defined) and edit_step, the hand edits after a step.
 
 if [ "$#" -gt 0 ]; then
   histories=("$@")
@@ -93,10 +94,18 @@ start=$SECONDS
 for history in "${histories[@]}"; do
   template="$here/templates/$history.csproj.template"
   [ -f "$template" ] || { echo "generate.sh: no template $template" >&2; exit 1; }
-  echo "== $history"
+  scenario="$(perl -ne 'print $1 if m{<HistoryScenario>([^<]+)</HistoryScenario>}' "$template")"
+  scenario="${scenario:-scenario}"
+  [ -f "$here/$scenario/steps.sh" ] || { echo "generate.sh: no $here/$scenario/steps.sh" >&2; exit 1; }
+  unset -f edit_step
+  # shellcheck source=/dev/null
+  source "$here/$scenario/steps.sh"
+  echo "== $history ($scenario)"
+  history_start=$SECONDS
   project="$work/$history"
   mkdir -p "$project"
-  cp "$here"/scenario/*.cs "$project/"
+  rm -f "$work"/saved.*
+  cp "$here/$scenario"/*.cs "$project/"
   cp "$template" "$project/Shop.csproj"
   # Stops MSBuild from looking further up for a Directory.Build.props; the
   # step's symbols are written into it below.
@@ -119,24 +128,8 @@ EOF
     echo "   step $step: migrations add $name"
     run dotnet ef migrations add "$name" --project "$project/Shop.csproj" --output-dir Migrations
 
-    case "$name" in
-      RemoveFaxFromModel)
-        # Hand edit 1: the model stops mapping Fax but the column stays.
-        file="$(migration_file "$migrations" "$name")"
-        cut_statement "$file" Up \
-          '[ \t]*migrationBuilder\.DropColumn\(\s*name: "Fax",\s*table: "Customers"\);\r?\n' \
-          "$work/fax-drop.txt"
-        cut_statement "$file" Down \
-          '[ \t]*migrationBuilder\.AddColumn<string>\(\s*name: "Fax",\s*table: "Customers",[^;]*\);\r?\n' \
-          "$work/fax-add.txt"
-        ;;
-      DropFax)
-        # Hand edit 2: the empty migration drops the column that step 3 left.
-        file="$(migration_file "$migrations" "$name")"
-        put_statement "$file" Up "$work/fax-drop.txt"
-        put_statement "$file" Down "$work/fax-add.txt"
-        ;;
-    esac
+    file="$(migration_file "$migrations" "$name")"
+    edit_step "$name" "$file"
   done
 
   dest="$out_root/$history"
@@ -144,6 +137,7 @@ EOF
   mkdir -p "$dest"
   cp "$migrations"/*.cs "$dest/"
   rm -rf "$project"
+  echo "   done in $((SECONDS - history_start)) s"
 done
 
 echo "Done in $((SECONDS - start)) s: ${histories[*]} -> ${out_root#"$repo"/}/"

@@ -16,25 +16,50 @@ namespace BlueGreen.Analyzers.Model
     internal sealed class TargetModel
     {
         public static readonly TargetModel Empty = new TargetModel(
-            new Dictionary<TableKey, HashSet<string>>(), new HashSet<TableKey>(), hasUnplacedEntities: false);
+            new Dictionary<TableKey, Dictionary<string, bool?>>(), new HashSet<TableKey>(), new HashSet<TableKey>(), hasUnplacedEntities: false);
 
-        private readonly IReadOnlyDictionary<TableKey, HashSet<string>> _tables;
+        private readonly IReadOnlyDictionary<TableKey, Dictionary<string, bool?>> _tables;
         private readonly HashSet<TableKey> _uncertainTables;
+        private readonly HashSet<TableKey> _excludedTables;
 
-        public TargetModel(IReadOnlyDictionary<TableKey, HashSet<string>> tables, HashSet<TableKey> uncertainTables, bool hasUnplacedEntities)
+        /// <param name="tables">Each table's columns, with whether the model lets them hold null (null: the model does not tell).</param>
+        /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
+        /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
+        /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
+        public TargetModel(
+            IReadOnlyDictionary<TableKey, Dictionary<string, bool?>> tables,
+            HashSet<TableKey> uncertainTables,
+            HashSet<TableKey> excludedTables,
+            bool hasUnplacedEntities)
         {
             _tables = tables;
             _uncertainTables = uncertainTables;
+            _excludedTables = excludedTables;
             HasUnplacedEntities = hasUnplacedEntities;
         }
 
         /// <summary>Some entity's table could not be determined, so "not mapped" cannot be concluded anywhere.</summary>
         public bool HasUnplacedEntities { get; }
 
+        /// <summary>The tables the model maps (those it maps uncertainly too); views, functions and queries are none.</summary>
         public IEnumerable<TableKey> Tables => _tables.Keys;
 
+        /// <summary>The columns the reader placed in a table; for an uncertain table, those it could place.</summary>
         public IEnumerable<string> Columns(TableKey table) =>
-            _tables.TryGetValue(table, out var columns) ? columns : (IEnumerable<string>)System.Array.Empty<string>();
+            _tables.TryGetValue(table, out var columns) ? columns.Keys : (IEnumerable<string>)System.Array.Empty<string>();
+
+        /// <summary>
+        /// Whether the model lets a mapped column hold null: a nullable or TPH-derived property, an optional owned or complex
+        /// type; null where the model does not tell (unknown CLR types, JSON columns) or the column is not mapped.
+        /// </summary>
+        public bool? IsNullable(TableKey table, string column) =>
+            _tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var nullable) ? nullable : null;
+
+        /// <summary>The table could not be read whole: its columns are <see cref="Mapping.Unknown"/>.</summary>
+        public bool IsUncertain(TableKey table) => _uncertainTables.Contains(table);
+
+        /// <summary>The model maps the table but migrations do not manage it (<c>ExcludeFromMigrations</c>): no migration creates it.</summary>
+        public bool IsExcludedFromMigrations(TableKey table) => _excludedTables.Contains(table);
 
         /// <summary>Whether any entity maps to the table.</summary>
         public Mapping MapsTable(TableKey table)
@@ -59,7 +84,7 @@ namespace BlueGreen.Analyzers.Model
                 return Mapping.Unknown;
             }
 
-            if (_tables.TryGetValue(table, out var columns) && columns.Contains(column))
+            if (_tables.TryGetValue(table, out var columns) && columns.ContainsKey(column))
             {
                 return Mapping.Mapped;
             }
