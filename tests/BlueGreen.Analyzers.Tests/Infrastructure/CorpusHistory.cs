@@ -41,9 +41,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             }
             """;
 
-        // EF's generated relationships name DeleteBehavior, from Microsoft.EntityFrameworkCore.Abstractions.
-        private static readonly ImmutableArray<MetadataReference> References = TestReferences.All
-            .Add(MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.DeleteBehavior).Assembly.Location));
+        private static readonly ImmutableArray<MetadataReference> References = TestReferences.All;
 
         private static readonly ConcurrentDictionary<string, Lazy<CorpusHistory>> Loaded = new ConcurrentDictionary<string, Lazy<CorpusHistory>>(StringComparer.Ordinal);
 

@@ -115,7 +115,9 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             var span = diagnostic.Location.GetLineSpan();
             var file = Path.GetFileName(span.Path);
             var underscore = file.IndexOf('_');
+            diagnostic.Properties.TryGetValue("Schema", out var schema);
             diagnostic.Properties.TryGetValue("Table", out var table);
+            table = schema is null ? table : schema + "." + table;
             diagnostic.Properties.TryGetValue("Column", out var column);
             return $"{file.Substring(underscore + 1)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {diagnostic.Id} {table}.{column}";
         }

@@ -19,6 +19,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             .Concat(new[]
             {
                 typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly,
+                typeof(Microsoft.EntityFrameworkCore.DeleteBehavior).Assembly,
                 typeof(Microsoft.EntityFrameworkCore.Migrations.Migration).Assembly,
                 typeof(Microsoft.EntityFrameworkCore.SqlServerModelBuilderExtensions).Assembly,
                 typeof(Microsoft.EntityFrameworkCore.NpgsqlModelBuilderExtensions).Assembly,
