@@ -29,6 +29,12 @@ namespace BlueGreen.Analyzers.CodeFixes
         private protected override IEnumerable<string> Titles(Diagnostic diagnostic) =>
             Property(diagnostic, FixProperties.ClrType) is null && Property(diagnostic, FixProperties.Shape) == "Rename" ? System.Array.Empty<string>() : new[] { Title };
 
+        // For a drop and an add the analyzer only presumes a rename; the copy is what the user opts into.
+        private protected override string DisplayTitle(string title, Diagnostic diagnostic) =>
+            Property(diagnostic, FixProperties.Shape) == "DropAdd"
+                ? $"{Title} (copy {Property(diagnostic, FixProperties.Column)} into {Property(diagnostic, FixProperties.NewColumn)})"
+                : title;
+
         private protected override void Fix(MigrationEdits edits, string title, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (node is not InvocationExpressionSyntax call

@@ -30,13 +30,16 @@ namespace BlueGreen.Analyzers.CodeFixes
                 foreach (var title in Titles(diagnostic))
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create(title, cancellationToken => ApplyAsync(context.Document, new[] { diagnostic }, title, cancellationToken), equivalenceKey: title),
+                        CodeAction.Create(DisplayTitle(title, diagnostic), cancellationToken => ApplyAsync(context.Document, new[] { diagnostic }, title, cancellationToken), equivalenceKey: title),
                         diagnostic);
                 }
             }
 
             return Task.CompletedTask;
         }
+
+        /// <summary>The title shown for one diagnostic's fix; the title itself stays its equivalence key for Fix All.</summary>
+        private protected virtual string DisplayTitle(string title, Diagnostic diagnostic) => title;
 
         /// <summary>The titles of the fixes offered for a diagnostic (none when the fix cannot be written correctly).</summary>
         private protected abstract IEnumerable<string> Titles(Diagnostic diagnostic);

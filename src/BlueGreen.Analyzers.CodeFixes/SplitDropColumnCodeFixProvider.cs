@@ -24,9 +24,12 @@ namespace BlueGreen.Analyzers.CodeFixes
     {
         public const string Title = "Split into two releases";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.DropColumn.Id);
+        // Also BG0002 when it is a drop paired with an add of the same type: if the two columns are unrelated,
+        // keeping the old one without copying is the right split.
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id);
 
-        private protected override IEnumerable<string> Titles(Diagnostic diagnostic) => new[] { Title };
+        private protected override IEnumerable<string> Titles(Diagnostic diagnostic) =>
+            diagnostic.Id == Descriptors.DropColumn.Id || Property(diagnostic, FixProperties.Shape) == "DropAdd" ? new[] { Title } : System.Array.Empty<string>();
 
         private protected override void Fix(MigrationEdits edits, string title, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

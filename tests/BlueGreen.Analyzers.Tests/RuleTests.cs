@@ -218,6 +218,22 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task BG0002_drop_and_add_can_also_be_split_without_copying()
+        {
+            // Fax and Mobile may be unrelated: the split keeps Fax (no copy) and leaves the add alone.
+            var model = ShopHistory.Customer("Mobile", "Name", "Phone", "Points");
+            const string add = "migrationBuilder.AddColumn<string>(name: \"Mobile\", table: \"Customers\", type: \"TEXT\", nullable: true);";
+            var test = Second<RenameColumnAnalyzer, SplitDropColumnCodeFixProvider>(
+                "{|#0:migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\")|};\n\n" + add,
+                "migrationBuilder.DropColumn(name: \"Mobile\", table: \"Customers\");\n\nmigrationBuilder.AddColumn<string>(name: \"Fax\", table: \"Customers\", type: \"TEXT\", nullable: true);",
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
+                .WithArguments(SecondId, "Fax", "Customers", "Mobile", " (as a DropColumn and an AddColumn of the same type)", "20240101000000_Initial"));
+            FixedSecond(test, add, "migrationBuilder.DropColumn(name: \"Mobile\", table: \"Customers\");", model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task BG0002_is_silent_for_a_rename_of_a_column_the_running_version_does_not_map()
         {
             // Fax was removed from the model in the release before: renaming the leftover column harms nobody.
