@@ -24,6 +24,39 @@ namespace BlueGreen.Analyzers.Tests
         private const string RemoveFaxFromModel = "20240201000000_RemoveFaxFromModel";
         private static readonly string WithoutFax = ShopHistory.Customer("Name", "Phone", "Points");
 
+        // What the BG0100 fix writes for Customers.Fax (clock set to 2024-03-01 12:00 UTC).
+        private static readonly string DropMigration = """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                #nullable disable
+
+                namespace App.Migrations
+                {
+                    /// <inheritdoc />
+                    public partial class DropCustomersFax : Migration
+                    {
+                        /// <inheritdoc />
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.DropColumn(
+                                name: "Fax",
+                                table: "Customers");
+                        }
+
+                        /// <inheritdoc />
+                        protected override void Down(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.AddColumn<string>(
+                                name: "Fax",
+                                table: "Customers",
+                                type: "TEXT",
+                                nullable: true);
+                        }
+                    }
+                }
+
+                """.Replace("\r\n", "\n");
+
         static ReleaseTests()
         {
             MigrationClock.UtcNow = () => new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -107,37 +140,7 @@ namespace BlueGreen.Analyzers.Tests
             }
 
             test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
-            test.FixedState.Sources.Add(("/0/20240301120000_DropCustomersFax.cs", """
-                using Microsoft.EntityFrameworkCore.Migrations;
-
-                #nullable disable
-
-                namespace App.Migrations
-                {
-                    /// <inheritdoc />
-                    public partial class DropCustomersFax : Migration
-                    {
-                        /// <inheritdoc />
-                        protected override void Up(MigrationBuilder migrationBuilder)
-                        {
-                            migrationBuilder.DropColumn(
-                                name: "Fax",
-                                table: "Customers");
-                        }
-
-                        /// <inheritdoc />
-                        protected override void Down(MigrationBuilder migrationBuilder)
-                        {
-                            migrationBuilder.AddColumn<string>(
-                                name: "Fax",
-                                table: "Customers",
-                                type: "TEXT",
-                                nullable: true);
-                        }
-                    }
-                }
-
-                """.Replace("\r\n", "\n")));
+            test.FixedState.Sources.Add(("/0/20240301120000_DropCustomersFax.cs", DropMigration));
             test.FixedState.Sources.Add(("/0/20240301120000_DropCustomersFax.Designer.cs", DropDesigner()));
             await test.RunAsync(CancellationToken.None);
         }
@@ -154,6 +157,94 @@ namespace BlueGreen.Analyzers.Tests
                 + "    [DbContext(typeof(App.ShopContext))]\n    [Migration(\"20240301120000_DropCustomersFax\")]\n    partial class DropCustomersFax\n    {\n"
                 + "        /// <inheritdoc />\n        protected override void BuildTargetModel(ModelBuilder modelBuilder)\n        {\n"
                 + body + "        }\n    }\n}\n";
+        }
+
+        [Fact]
+        public async Task The_generated_drop_migration_reads_back_as_a_proper_second_step()
+        {
+            // The removal shipped, the generated drop is the upcoming release: no rule objects, nothing left to drop.
+            var sources = new[]
+            {
+                Sources.Migration("RemoveFaxFromModel", string.Empty, string.Empty),
+                Sources.Designer("RemoveFaxFromModel", RemoveFaxFromModel, WithoutFax),
+                DropMigration,
+                DropDesigner(),
+                Sources.Snapshot(WithoutFax),
+            };
+            foreach (var analyzer in new Func<Task>[]
+            {
+                () => Analyze<DropColumnAnalyzer>("- " + RemoveFaxFromModel + "\n", sources).RunAsync(CancellationToken.None),
+                () => Analyze<ReadyToDropAnalyzer>("- " + RemoveFaxFromModel + "\n", sources).RunAsync(CancellationToken.None),
+                () => Analyze<RequiredColumnLeftBehindAnalyzer>("- " + RemoveFaxFromModel + "\n", sources).RunAsync(CancellationToken.None),
+            })
+            {
+                await analyzer();
+            }
+        }
+
+        [Fact]
+        public async Task Each_DbContext_has_its_own_releases()
+        {
+            // The manifest lists Shop's RemoveFax (shipped, not judged); Billing's history is not listed and stays
+            // in the default mode, where its drop in the same migration as the model removal is reported.
+            const string billing = """
+                using Microsoft.EntityFrameworkCore;
+                using Microsoft.EntityFrameworkCore.Infrastructure;
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Billing
+                {
+                    public class BillingContext : DbContext
+                    {
+                    }
+
+                    [DbContext(typeof(BillingContext))]
+                    [Migration("20240101000000_Initial")]
+                    public class Initial : Migration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            migrationBuilder.CreateTable(name: "Invoices", columns: table => new { Id = table.Column<int>(type: "INTEGER", nullable: false), Note = table.Column<string>(type: "TEXT", nullable: true) });
+                        }
+
+                        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+                        {
+                            modelBuilder.Entity("App.Billing.Invoice", b =>
+                                {
+                                    b.Property<int>("Id");
+                                    b.Property<string>("Note");
+                                    b.ToTable("Invoices");
+                                });
+                        }
+                    }
+
+                    [DbContext(typeof(BillingContext))]
+                    [Migration("20240201000000_RemoveNote")]
+                    public class RemoveNote : Migration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            {|#0:migrationBuilder.DropColumn(name: "Note", table: "Invoices")|};
+                        }
+
+                        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+                        {
+                            modelBuilder.Entity("App.Billing.Invoice", b =>
+                                {
+                                    b.Property<int>("Id");
+                                    b.ToTable("Invoices");
+                                });
+                        }
+                    }
+                }
+                """;
+            var test = Analyze<DropColumnAnalyzer>(
+                "- 20240201000000_RemoveFax\n",
+                billing,
+                Sources.Migration("RemoveFax", "migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\");", string.Empty),
+                Sources.Designer("RemoveFax", "20240201000000_RemoveFax", WithoutFax));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("Note", "Invoices", "20240201000000_RemoveNote", Initial));
+            await test.RunAsync(CancellationToken.None);
         }
 
         [Fact]
