@@ -32,6 +32,8 @@ namespace BlueGreen.Analyzers.CodeFixes
     {
         private const string EquivalenceKey = "AddDropMigration";
 
+        private static readonly DateTime LastTimestamp = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.ReadyToDrop.Id);
 
         public override FixAllProvider GetFixAllProvider() => new AddAll();
@@ -67,14 +69,15 @@ namespace BlueGreen.Analyzers.CodeFixes
                 if (mine.Count == 0
                     || history.SnapshotModelMethod is not { Body: { } model } snapshot
                     || history.Migrations.LastOrDefault()?.Up is not { } lastUp
-                    || solution.GetDocument(lastUp.SyntaxTree) is not { } beside)
+                    || solution.GetDocument(lastUp.SyntaxTree) is not { } beside
+                    || Timestamp(history) is not { } timestamp)
                 {
                     continue;
                 }
 
                 var ns = lastUp.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
                 var name = Unique(compilation, ns, mine.Count == 1 ? "Drop" + Identifier(mine[0].Table.Name) + Identifier(mine[0].Column) : "DropRemovedColumns");
-                var id = Timestamp(history) + "_" + name;
+                var id = timestamp + "_" + name;
                 var directory = beside.FilePath is null ? null : System.IO.Path.GetDirectoryName(beside.FilePath);
                 var migration = MigrationText(ns, name, mine);
                 var designer = DesignerText(snapshot, model, ns, name, id, context);
@@ -87,8 +90,11 @@ namespace BlueGreen.Analyzers.CodeFixes
             return solution;
         }
 
-        /// <summary>EF's id timestamp, from the fix's clock, but always after every existing id so the drop runs last.</summary>
-        private static string Timestamp(MigrationHistory history)
+        /// <summary>
+        /// EF's id timestamp, from the fix's clock, but always after every existing id so the drop runs last; null when
+        /// none can be: a hand-made id at the last second a timestamp can name (adding a second to it would throw).
+        /// </summary>
+        private static string? Timestamp(MigrationHistory history)
         {
             var now = MigrationClock.UtcNow();
             foreach (var migration in history.Migrations)
@@ -97,6 +103,11 @@ namespace BlueGreen.Analyzers.CodeFixes
                     && DateTime.TryParseExact(migration.Id.Substring(0, 14), "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var existing)
                     && existing >= now)
                 {
+                    if (existing >= LastTimestamp)
+                    {
+                        return null;
+                    }
+
                     now = existing.AddSeconds(1);
                 }
             }

@@ -64,6 +64,14 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
+            if (operation.Kind == SchemaOperationKind.Sql)
+            {
+                // Raw SQL has no table of its own (its Table is default, a null name that cannot be looked up among
+                // this migration's renames): what it touches is in its effects.
+                CheckSql(operation, shipped);
+                return;
+            }
+
             var table = Original(operation.Table);
             switch (operation.Kind)
             {
@@ -92,10 +100,6 @@ namespace BlueGreen.Analyzers.Checking
                 case SchemaOperationKind.AlterColumn when shipped.Maps(table, Original(table, operation.Column!)) == Mapping.Mapped
                     && Tightening(operation) is { } change:
                     Report(Descriptors.TightenColumn, operation, TableProperties(operation), Migration.Id, operation.Column!, table.ToString(), change, ShippedName);
-                    break;
-
-                case SchemaOperationKind.Sql:
-                    CheckSql(operation, shipped);
                     break;
             }
 

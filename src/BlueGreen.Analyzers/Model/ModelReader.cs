@@ -867,7 +867,8 @@ namespace BlueGreen.Analyzers.Model
                     root = baseType;
                 }
 
-                var schema = root != entity && root.Table is { HasName: true, Name: not null } ? TableKeyOf(root).Schema : DefaultSchema;
+                // The root's own schema, not through TableKeyOf: bases that form a cycle (a hand edit) would recurse forever.
+                var schema = root != entity && root.Table is { HasName: true, Name: not null, SchemaSpecified: true } rootTable ? rootTable.Schema ?? DefaultSchema : DefaultSchema;
                 return new TableKey(schema, table.Name!);
             }
 
