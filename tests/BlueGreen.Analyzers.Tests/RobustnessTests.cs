@@ -91,14 +91,17 @@ namespace BlueGreen.Analyzers.Tests
                 + string.Join(", ", kinds.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {pair.Value}")));
             _output.WriteLine("Diagnostics, and fixes applied: " + string.Join(", ", counts.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}")));
 
-            // One report per distinct failure, with its first mutant: the seed and index reproduce it, the region shows it.
+            // One report per distinct failure, with its first mutant (the seed and index reproduce it) made as small as it
+            // still fails: the regions it changes, with the lines around them.
             var report = new StringBuilder();
             foreach (var group in failures.GroupBy(failure => failure.Failure.Signature).OrderBy(group => group.Min(failure => failure.Index)))
             {
                 var (index, mutation, failure) = group.OrderBy(failure => failure.Index).First();
+                var subject = subjects[index % subjects.Count];
+                var smallest = await ShrinkAsync(subject, mutation, index % thoroughEvery == 0, failure.Signature);
                 report.AppendLine($"{failure.Signature}: {group.Select(failure => failure.Index).Distinct().Count()} mutant(s); first: "
-                    + $"BLUEGREEN_MUTANT_SEED={seed} BLUEGREEN_THOROUGH_EVERY={thoroughEvery} BLUEGREEN_MUTANT={index}, {subjects[index % subjects.Count].Name}, {mutation.Kind}")
-                    .Append(mutation.Describe())
+                    + $"BLUEGREEN_MUTANT_SEED={seed} BLUEGREEN_THOROUGH_EVERY={thoroughEvery} BLUEGREEN_MUTANT={index}, {subject.Name}, {mutation.Kind}")
+                    .Append(smallest.Describe())
                     .AppendLine("    " + failure.Details)
                     .AppendLine();
             }
@@ -148,8 +151,8 @@ namespace BlueGreen.Analyzers.Tests
 
         /// <summary>
         /// Found reading the code the mutants exercise (no single edit of the corpus makes it): a designer whose base types
-        /// form a cycle of three or more entities with schema-less <c>ToTable("X")</c> (SQLite, EF Core 3.1 to 5) makes
-        /// ModelReader's TableKeyOf recurse forever: a stack overflow that takes the compiler or the IDE down with it.
+        /// form a cycle of three or more entities with schema-less <c>ToTable("X")</c> (SQLite, EF Core 3.1 to 5) made
+        /// ModelReader's TableKeyOf recurse forever: a stack overflow that took the compiler or the IDE down with it.
         /// </summary>
         [Fact]
         public void A_designer_whose_base_types_form_a_cycle_is_read_without_recursing_forever()
@@ -335,6 +338,33 @@ namespace BlueGreen.Analyzers.Tests
             }
 
             return corpus.Compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
+        }
+
+        /// <summary>The smallest form of a failing mutant that still fails the same way, one smaller step at a time.</summary>
+        private static async Task<Mutation> ShrinkAsync(MutationSubject subject, Mutation mutation, bool thorough, string signature)
+        {
+            var counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+            for (var steps = 0; steps < 50; steps++)
+            {
+                Mutation? smaller = null;
+                foreach (var candidate in mutation.Smaller())
+                {
+                    if ((await subject.RunAsync(candidate, thorough, counts, CancellationToken.None)).Exists(failure => failure.Signature == signature))
+                    {
+                        smaller = candidate;
+                        break;
+                    }
+                }
+
+                if (smaller is null)
+                {
+                    break;
+                }
+
+                mutation = smaller;
+            }
+
+            return mutation;
         }
 
         private static int Setting(string name, int defaultValue) =>

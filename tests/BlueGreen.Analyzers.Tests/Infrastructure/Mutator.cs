@@ -14,6 +14,8 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
     {
         /// <summary>The file cut after a token, as while typing it.</summary>
         Truncate,
+
+        /// <summary>A token deleted.</summary>
         DeleteToken,
 
         /// <summary>A node (statement, argument, attribute, member, class) or a run of tokens written twice.</summary>
@@ -24,11 +26,20 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
 
         /// <summary>A token replaced by another token of the same file.</summary>
         ReplaceToken,
+
+        /// <summary>An argument deleted with its comma: a default value, a nullability, a schema, a name.</summary>
+        DeleteArgument,
+
+        /// <summary>An attribute list removed, or all those of one declaration ([DbContext] and [Migration] together).</summary>
         RemoveAttributes,
 
         /// <summary>A designer's [Migration] id set to another migration's id (two migrations, one id), or to an odd one.</summary>
         ChangeId,
+
+        /// <summary>A migration's own file removed: its designer stays.</summary>
         DesignerWithoutMigration,
+
+        /// <summary>A designer removed: its migration stays.</summary>
         MigrationWithoutDesigner,
 
         /// <summary>Up (or Down, BuildTargetModel, BuildModel) with an empty body.</summary>
@@ -116,6 +127,29 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
 
         /// <summary>No C# change; a manifest, or none (the history as it is).</summary>
         public static Mutation ManifestOnly(string? manifest) => new Mutation(MutationKind.GarbageManifest, null) { Manifest = manifest };
+
+        /// <summary>Smaller mutants, one step each: without the manifest, one edit alone, the manifest less one line.</summary>
+        public IEnumerable<Mutation> Smaller()
+        {
+            if (Manifest is not null && File is not null)
+            {
+                yield return new Mutation(Kind, File, Edits.ToArray());
+            }
+
+            if (Edits.Count > 1)
+            {
+                foreach (var edit in Edits)
+                {
+                    yield return new Mutation(Kind, File, edit) { Manifest = Manifest };
+                }
+            }
+
+            var lines = Manifest?.Split('\n') ?? Array.Empty<string>();
+            for (var line = 0; lines.Length > 1 && line < lines.Length; line++)
+            {
+                yield return new Mutation(Kind, File, Edits.ToArray()) { Manifest = string.Join("\n", lines.Where((_, index) => index != line)) };
+            }
+        }
 
         public string Apply()
         {
@@ -205,6 +239,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             (MutationKind.DuplicateSpan, 12),
             (MutationKind.ReplaceLiteral, 18),
             (MutationKind.ReplaceToken, 8),
+            (MutationKind.DeleteArgument, 6),
             (MutationKind.RemoveAttributes, 6),
             (MutationKind.ChangeId, 5),
             (MutationKind.DesignerWithoutMigration, 4),
@@ -250,7 +285,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                     MutationKind.DesignerWithoutMigration => file.IsMigration ? Mutation.Removal(kind, file) : null,
                     MutationKind.MigrationWithoutDesigner => file.IsDesigner ? Mutation.Removal(kind, file) : null,
                     MutationKind.SeveralEdits => Several(random, subject, file),
-                    _ => Edit(random, kind, subject, file) is { } edit ? new Mutation(kind, file, edit) : null,
+                    _ => OneEdit(random, kind, subject, file) is { } edit ? new Mutation(kind, file, edit) : null,
                 };
                 if (mutation is not null || attempt > 100)
                 {
@@ -286,11 +321,11 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
         /// <summary>Two to four edits of the kinds that leave the rest of the file alone, not overlapping.</summary>
         private static Mutation? Several(Random random, MutationSubject subject, MutableFile file)
         {
-            var kinds = new[] { MutationKind.ReplaceLiteral, MutationKind.ReplaceLiteral, MutationKind.ReplaceToken, MutationKind.DeleteToken, MutationKind.DuplicateSpan };
+            var kinds = new[] { MutationKind.ReplaceLiteral, MutationKind.ReplaceLiteral, MutationKind.ReplaceToken, MutationKind.DeleteToken, MutationKind.DeleteArgument, MutationKind.DuplicateSpan };
             var edits = new List<Edit>();
             for (var count = 2 + random.Next(3); count > 0; count--)
             {
-                if (Edit(random, kinds[random.Next(kinds.Length)], subject, file) is { } edit
+                if (OneEdit(random, kinds[random.Next(kinds.Length)], subject, file) is { } edit
                     && !edits.Exists(other => other.Span.IntersectsWith(edit.Span)))
                 {
                     edits.Add(edit);
@@ -301,7 +336,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
         }
 
         /// <summary>One edit of <paramref name="file"/>; null when the file has nothing this kind of edit applies to.</summary>
-        private static Edit? Edit(Random random, MutationKind kind, MutationSubject subject, MutableFile file)
+        private static Edit? OneEdit(Random random, MutationKind kind, MutationSubject subject, MutableFile file)
         {
             var tokens = file.Tokens;
             switch (kind)
@@ -357,6 +392,23 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                     return new Edit(token.Span, tokens[random.Next(tokens.Length)].Text);
                 }
 
+                case MutationKind.DeleteArgument:
+                {
+                    var arguments = file.Tree.GetRoot().DescendantNodes().OfType<ArgumentSyntax>().ToArray();
+                    if (arguments.Length == 0 || arguments[random.Next(arguments.Length)] is not { Parent: BaseArgumentListSyntax list } argument)
+                    {
+                        return null;
+                    }
+
+                    // With the comma before it, or after it for the first of several.
+                    var index = list.Arguments.IndexOf(argument);
+                    var separators = list.Arguments.GetSeparators().ToArray();
+                    var span = index > 0 ? TextSpan.FromBounds(separators[index - 1].SpanStart, argument.Span.End)
+                        : separators.Length > 0 ? TextSpan.FromBounds(argument.SpanStart, separators[0].Span.End)
+                        : argument.Span;
+                    return new Edit(span, string.Empty);
+                }
+
                 case MutationKind.RemoveAttributes:
                 {
                     var lists = file.Tree.GetRoot().DescendantNodes().OfType<AttributeListSyntax>().ToArray();
@@ -365,7 +417,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                         return null;
                     }
 
-                    // One attribute list, or all of them (the first to the last: what lies between goes too only if all are adjacent).
+                    // One attribute list, or all those of its declaration.
                     var list = lists[random.Next(lists.Length)];
                     if (random.Next(3) == 0 && list.Parent is MemberDeclarationSyntax member)
                     {
