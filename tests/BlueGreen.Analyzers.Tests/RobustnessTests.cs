@@ -90,6 +90,8 @@ namespace BlueGreen.Analyzers.Tests
             _output.WriteLine($"{indices.Length} mutants (seed {seed}) of {subjects.Count} histories in {stopwatch.Elapsed.TotalSeconds:F1} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU): "
                 + string.Join(", ", kinds.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {pair.Value}")));
             _output.WriteLine("Diagnostics, and fixes applied: " + string.Join(", ", counts.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}")));
+            var idle = MutationSubject.FixProviders.Select(provider => provider.GetType().Name).Where(name => !counts.ContainsKey(name)).ToList();
+            _output.WriteLine(idle.Count == 0 ? "Every fix provider ran." : "Fix providers no mutant reached: " + string.Join(", ", idle));
 
             // One report per distinct failure, with its first mutant (the seed and index reproduce it) made as small as it
             // still fails: the regions it changes, with the lines around them.
@@ -107,6 +109,13 @@ namespace BlueGreen.Analyzers.Tests
             }
 
             Assert.True(failures.IsEmpty, report.ToString());
+
+            if (indices.Length >= 100)
+            {
+                // A run whose mutants got no diagnostic, or no fix, would pass without testing anything.
+                Assert.Contains(counts.Keys, key => key.StartsWith("BG", StringComparison.Ordinal));
+                Assert.True(idle.Count < MutationSubject.FixProviders.Length, "no mutant reached any fix");
+            }
         }
 
         /// <summary>

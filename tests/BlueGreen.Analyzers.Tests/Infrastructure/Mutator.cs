@@ -279,7 +279,9 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                     return Mutation.ManifestOnly(Manifest(random, subject, garbage: true));
                 }
 
-                var file = subject.Files[random.Next(subject.Files.Count)];
+                // Half the time a migration's own file, where developers type; else any file, designers and snapshot too.
+                var migrations = subject.Files.Where(candidate => candidate.IsMigration).ToArray();
+                var file = random.Next(2) == 0 && migrations.Length > 0 ? migrations[random.Next(migrations.Length)] : subject.Files[random.Next(subject.Files.Count)];
                 var mutation = kind switch
                 {
                     MutationKind.DesignerWithoutMigration => file.IsMigration ? Mutation.Removal(kind, file) : null,
@@ -394,7 +396,9 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
 
                 case MutationKind.DeleteArgument:
                 {
-                    var arguments = file.Tree.GetRoot().DescendantNodes().OfType<ArgumentSyntax>().ToArray();
+                    // Half the time a named one, as EF writes operations: defaultValue, nullable, schema, oldType...
+                    var named = random.Next(2) == 0;
+                    var arguments = file.Tree.GetRoot().DescendantNodes().OfType<ArgumentSyntax>().Where(argument => !named || argument.NameColon is not null).ToArray();
                     if (arguments.Length == 0 || arguments[random.Next(arguments.Length)] is not { Parent: BaseArgumentListSyntax list } argument)
                     {
                         return null;
