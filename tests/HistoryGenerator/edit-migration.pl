@@ -8,6 +8,11 @@
 #     exactly one of each, and appends their text, unchanged, to SAVED.up and
 #     SAVED.down. Up and Down must then be empty; they are left as EF writes
 #     an empty body (a single blank line).
+#   edit-migration.pl cut-keep FILE SAVED TABLE.COLUMN...
+#     The same cut, in a migration that also changes something else: the
+#     other statements of Up and Down stay, in their order and unchanged. Up
+#     must keep at least one statement (otherwise the migration is a
+#     model-only removal: use cut).
 #   edit-migration.pl put FILE SAVED
 #     Up and Down of FILE must be empty (a migration without model change);
 #     fills them with the statements saved in SAVED.up and SAVED.down, in the
@@ -49,9 +54,9 @@ sub append_saved {
 }
 
 my $command = shift @ARGV // "";
-if ($command eq "cut") {
+if ($command eq "cut" || $command eq "cut-keep") {
     my ($file, $saved, @columns) = @ARGV;
-    @columns or die "edit-migration.pl: cut needs TABLE.COLUMN arguments\n";
+    @columns or die "edit-migration.pl: $command needs TABLE.COLUMN arguments\n";
     my $src = slurp($file);
     my ($up, $putUp, $nl) = body($src, "Up", $file);
     my ($down, $putDown) = body($src, "Down", $file);
@@ -66,11 +71,16 @@ if ($command eq "cut") {
         push @cutUp, splice(@$up, $drop[0], 1);
         push @cutDown, splice(@$down, $add[0], 1);
     }
-    if (@$up || @$down) {
-        die "edit-migration.pl: $file: after the cut, Up or Down is not empty:\n" . join("\n\n", @$up, @$down) . "\n";
+    if ($command eq "cut") {
+        if (@$up || @$down) {
+            die "edit-migration.pl: $file: after the cut, Up or Down is not empty:\n" . join("\n\n", @$up, @$down) . "\n";
+        }
     }
-    $src = $putUp->($src);
-    $src = $putDown->($src);
+    elsif (!@$up) {
+        die "edit-migration.pl: $file: after the cut, Up is empty: nothing else to keep (use cut for a model-only removal)\n";
+    }
+    $src = $putUp->($src, @$up);
+    $src = $putDown->($src, @$down);
     spit($file, $src);
     append_saved("$saved.up", $nl, @cutUp);
     append_saved("$saved.down", $nl, @cutDown);
@@ -90,5 +100,5 @@ elsif ($command eq "put") {
     unlink "$saved.up", "$saved.down";
 }
 else {
-    die "usage: edit-migration.pl cut FILE SAVED TABLE.COLUMN... | put FILE SAVED\n";
+    die "usage: edit-migration.pl cut FILE SAVED TABLE.COLUMN... | cut-keep FILE SAVED TABLE.COLUMN... | put FILE SAVED\n";
 }
