@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using BlueGreen.Analyzers.Schema;
+
+namespace BlueGreen.Analyzers.Model
+{
+    /// <summary>Collects, table by table, what <see cref="ColumnPlacer"/> finds, into a <see cref="TargetModel"/>.</summary>
+    internal sealed class TargetModelBuilder
+    {
+        private readonly int? _maxIdentifierLength;
+        private readonly Dictionary<TableKey, Dictionary<string, bool?>> _tables = new Dictionary<TableKey, Dictionary<string, bool?>>();
+        private readonly HashSet<TableKey> _uncertain = new HashSet<TableKey>();
+        private readonly Dictionary<TableKey, bool> _excluded = new Dictionary<TableKey, bool>();
+
+        // The key columns each hierarchy maps in each table, to see whether hierarchies sharing a table agree.
+        private readonly Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>> _rowKeys =
+            new Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>>();
+
+        private bool _unplaced;
+
+        /// <param name="maxIdentifierLength">The provider's longest column name (<c>Relational:MaxIdentifierLength</c>); null when not written.</param>
+        public TargetModelBuilder(int? maxIdentifierLength)
+        {
+            _maxIdentifierLength = maxIdentifierLength;
+        }
+
+        /// <summary>Some entity's table cannot be told: nothing can be concluded "not mapped".</summary>
+        public void MarkUnplaced() => _unplaced = true;
+
+        /// <summary>Maps a property to its column in the placement's table; none when the placement has no table.</summary>
+        /// <param name="nullable">Whether the property's values can be null; the placement's optionality is added to it.</param>
+        public void AddProperty(Placement placement, PropertyDefinition property, bool? nullable)
+        {
+            if (placement.Table is { } table)
+            {
+                AddColumn(table, placement.ColumnName(property), Nullability.Or(nullable, placement.Optional), placement.HasDefaultName(property));
+            }
+        }
+
+        /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
+        public void AddColumn(TableKey table, string column, bool? nullable, bool defaultName)
+        {
+            if (!_tables.TryGetValue(table, out var columns))
+            {
+                _tables.Add(table, columns = new Dictionary<string, bool?>(StringComparer.Ordinal));
+            }
+
+            // EF truncates (and uniquifies) default column names longer than the provider allows.
+            if (defaultName && _maxIdentifierLength is { } max && column.Length > max)
+            {
+                _uncertain.Add(table);
+            }
+
+            // A column several properties share is NOT NULL if any of them is required (EF: Column.IsNullable).
+            columns[column] = columns.TryGetValue(column, out var existing) ? Nullability.And(existing, nullable) : nullable;
+        }
+
+        public void MarkUncertain(TableKey table)
+        {
+            if (!_tables.ContainsKey(table))
+            {
+                _tables.Add(table, new Dictionary<string, bool?>(StringComparer.Ordinal));
+            }
+
+            _uncertain.Add(table);
+        }
+
+        public void NoteExcluded(TableKey table, bool? excluded)
+        {
+            // A table is excluded as the first type mapped to it says (EF: Table.IsExcludedFromMigrations).
+            if (!_excluded.ContainsKey(table))
+            {
+                _excluded.Add(table, excluded == true);
+            }
+        }
+
+        /// <summary>The key columns of the rows <paramref name="rowRoot"/>'s hierarchy stores in the table.</summary>
+        public void NoteRowKeys(TableKey table, TypeDefinition rowRoot, IEnumerable<string> columns)
+        {
+            if (!_rowKeys.TryGetValue(table, out var roots))
+            {
+                _rowKeys.Add(table, roots = new Dictionary<TypeDefinition, HashSet<string>>());
+            }
+
+            if (!roots.TryGetValue(rowRoot, out var set))
+            {
+                roots.Add(rowRoot, set = new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            set.UnionWith(columns);
+        }
+
+        public TargetModel Build()
+        {
+            // Table splitting: a dependent's key maps to its principal's key column, which is not told here; only
+            // where all hierarchies sharing the table spell their key columns alike is the table certain.
+            foreach (var pair in _rowKeys)
+            {
+                HashSet<string>? first = null;
+                foreach (var columns in pair.Value.Values)
+                {
+                    if (first is null)
+                    {
+                        first = columns;
+                    }
+                    else if (!first.SetEquals(columns))
+                    {
+                        _uncertain.Add(pair.Key);
+                    }
+                }
+            }
+
+            var excluded = new HashSet<TableKey>();
+            foreach (var pair in _excluded)
+            {
+                if (pair.Value)
+                {
+                    excluded.Add(pair.Key);
+                }
+            }
+
+            return new TargetModel(_tables, _uncertain, excluded, _unplaced);
+        }
+    }
+}
