@@ -64,13 +64,13 @@ namespace BlueGreen.Analyzers.Model
             if (table is not { } key)
             {
                 // A view, function or query, or TPC's abstract root: no table, and its owned types share none.
-                PlaceOwned(entity, new Placement(table: null, prefix: null, overrides: null, optional: false, uncertain), ownerFragments: null);
+                PlaceOwned(entity, new Placement(table: null, prefix: null, overrides: null, columnsOptional: false, objectOptional: false, uncertain), ownerFragments: null);
                 return;
             }
 
             _builder.NoteExcluded(key, _tables.ExcludedFlag(hierarchy));
             var overrides = _tables.OverridesFor(hierarchy, key);
-            var keyPlacement = new Placement(key, prefix: null, overrides, optional: false, uncertain);
+            var keyPlacement = new Placement(key, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
             var keyColumns = root.PrimaryKey.Select(name => root.Properties.TryGetValue(name, out var property) ? keyPlacement.ColumnName(property) : name);
             _builder.NoteRowKeys(key, isTpc || startsTable ? entity : root, keyColumns);
 
@@ -78,22 +78,22 @@ namespace BlueGreen.Analyzers.Model
             {
                 // Entity splitting in a hierarchy or with complex types: not seen made by EF, not read.
                 uncertain |= isDerived || _model.Order.Exists(other => other.BaseType == entity.Name) || entity.Complex.Count > 0;
-                PlaceSplit(entity, new Placement(key, prefix: null, entity.Table?.Overrides, optional: false, uncertain));
+                PlaceSplit(entity, new Placement(key, prefix: null, entity.Table?.Overrides, columnsOptional: false, objectOptional: false, uncertain));
                 return;
             }
 
             if (isTpc)
             {
-                PlaceTpc(hierarchy, entity, new Placement(key, prefix: null, overrides, optional: false, uncertain || !IsTpcReadable(hierarchy, entity)));
+                PlaceTpc(hierarchy, entity, new Placement(key, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain || !IsTpcReadable(hierarchy, entity)));
             }
             else
             {
                 var tptDerived = isDerived && startsTable;
 
-                // A TPH derived type's columns are nullable: the other types' rows have no value.
+                // A TPH derived type's columns are nullable: the other types' rows have no value. Its own rows do.
                 var tphDerived = isDerived && !startsTable;
                 var keyMissing = tptDerived && root.PrimaryKey.Exists(name => !root.Properties.ContainsKey(name));
-                PlaceTphOrTpt(root, entity, tptDerived, new Placement(key, prefix: null, overrides, optional: tphDerived, uncertain || keyMissing));
+                PlaceTphOrTpt(root, entity, tptDerived, new Placement(key, prefix: null, overrides, columnsOptional: tphDerived, objectOptional: false, uncertain || keyMissing));
             }
         }
 
@@ -105,7 +105,7 @@ namespace BlueGreen.Analyzers.Model
             {
                 foreach (var property in type.PropertyOrder)
                 {
-                    _builder.AddProperty(placement, property, Nullability.IsNullable(property, root.PrimaryKey.Contains(property.Name)));
+                    _builder.AddProperty(placement, property, isKey: root.PrimaryKey.Contains(property.Name));
                 }
             }
 
@@ -129,14 +129,14 @@ namespace BlueGreen.Analyzers.Model
                 {
                     if (root.Properties.TryGetValue(keyName, out var keyProperty))
                     {
-                        _builder.AddProperty(placement, keyProperty, nullable: false);
+                        _builder.AddProperty(placement, keyProperty, isKey: true);
                     }
                 }
             }
 
             foreach (var property in entity.PropertyOrder)
             {
-                _builder.AddProperty(placement, property, Nullability.IsNullable(property, root.PrimaryKey.Contains(property.Name)));
+                _builder.AddProperty(placement, property, isKey: root.PrimaryKey.Contains(property.Name));
             }
 
             PlaceNested(entity, placement);
@@ -168,7 +168,7 @@ namespace BlueGreen.Analyzers.Model
                         _builder.MarkUncertain(fragmentKey);
                     }
 
-                    fragments.Add(new Placement(fragmentKey, prefix: null, fragment.Overrides, optional: false, main.Uncertain));
+                    fragments.Add(new Placement(fragmentKey, prefix: null, fragment.Overrides, columnsOptional: false, objectOptional: false, main.Uncertain));
                 }
                 else
                 {
@@ -179,20 +179,19 @@ namespace BlueGreen.Analyzers.Model
             foreach (var property in entity.PropertyOrder)
             {
                 var isKey = entity.PrimaryKey.Contains(property.Name);
-                var nullable = Nullability.IsNullable(property, isKey);
                 var inFragment = false;
                 foreach (var fragment in fragments)
                 {
                     if (isKey || fragment.Overrides.ContainsKey(property.Name))
                     {
                         inFragment |= !isKey;
-                        _builder.AddProperty(fragment, property, nullable);
+                        _builder.AddProperty(fragment, property, isKey);
                     }
                 }
 
                 if (isKey || !inFragment || main.Overrides.ContainsKey(property.Name))
                 {
-                    _builder.AddProperty(main, property, nullable);
+                    _builder.AddProperty(main, property, isKey);
                 }
             }
 
@@ -233,7 +232,7 @@ namespace BlueGreen.Analyzers.Model
                 var nested = placement.Nested(complex.Name, placement.Overrides, optional: Nullability.Not(complex.Required), placement.Uncertain);
                 foreach (var property in complex.PropertyOrder)
                 {
-                    _builder.AddProperty(nested, property, Nullability.IsNullable(property, isKey: false));
+                    _builder.AddProperty(nested, property, isKey: false);
                 }
 
                 PlaceComplex(complex, nested);
@@ -291,7 +290,7 @@ namespace BlueGreen.Analyzers.Model
             var overrides = owned.Table?.Overrides;
             var placement = shared
                 ? ownerPlacement.Nested(navigation, overrides, optional: !owner.RequiredNavigations.Contains(navigation), uncertain)
-                : new Placement(target, prefix: null, overrides, optional: false, uncertain);
+                : new Placement(target, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
             foreach (var property in owned.PropertyOrder)
             {
                 var isKey = owned.PrimaryKey.Contains(property.Name) || owned.OwnerForeignKey.Contains(property.Name);
@@ -299,7 +298,7 @@ namespace BlueGreen.Analyzers.Model
                 // An owned type's key in its owner's table is the owner's key, not a column of its own.
                 if (!(shared && isKey))
                 {
-                    _builder.AddProperty(placement, property, Nullability.IsNullable(property, isKey));
+                    _builder.AddProperty(placement, property, isKey);
                 }
             }
 
@@ -340,7 +339,7 @@ namespace BlueGreen.Analyzers.Model
         {
             if (json.IsKnown)
             {
-                _builder.AddColumn(table, json.Value ?? type.Name, nullable: null, defaultName: false);
+                _builder.AddJsonColumn(table, json.Value ?? type.Name);
             }
 
             if (uncertain || !json.IsKnown)

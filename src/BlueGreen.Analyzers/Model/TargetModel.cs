@@ -16,18 +16,18 @@ namespace BlueGreen.Analyzers.Model
     internal sealed class TargetModel
     {
         public static readonly TargetModel Empty = new TargetModel(
-            new Dictionary<TableKey, Dictionary<string, bool?>>(), new HashSet<TableKey>(), new HashSet<TableKey>(), hasUnplacedEntities: false);
+            new Dictionary<TableKey, Dictionary<string, MappedColumn>>(), new HashSet<TableKey>(), new HashSet<TableKey>(), hasUnplacedEntities: false);
 
-        private readonly IReadOnlyDictionary<TableKey, Dictionary<string, bool?>> _tables;
+        private readonly IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> _tables;
         private readonly HashSet<TableKey> _uncertainTables;
         private readonly HashSet<TableKey> _excludedTables;
 
-        /// <param name="tables">Each table's columns, with whether the model lets them hold null (null: the model does not tell).</param>
+        /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
         /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
         /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
         /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
         public TargetModel(
-            IReadOnlyDictionary<TableKey, Dictionary<string, bool?>> tables,
+            IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> tables,
             HashSet<TableKey> uncertainTables,
             HashSet<TableKey> excludedTables,
             bool hasUnplacedEntities)
@@ -52,8 +52,16 @@ namespace BlueGreen.Analyzers.Model
         /// Whether the model lets a mapped column hold null: a nullable or TPH-derived property, an optional owned or complex
         /// type; null where the model does not tell (unknown CLR types, JSON columns) or the column is not mapped.
         /// </summary>
-        public bool? IsNullable(TableKey table, string column) =>
-            _tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var nullable) ? nullable : null;
+        public bool? IsNullable(TableKey table, string column) => Column(table, column)?.Nullable;
+
+        /// <summary>
+        /// Whether some property mapped to the column cannot take null back (a key, <c>IsRequired()</c>, a value type
+        /// without <c>?</c>): what a version cannot read NULL from, even where the column is nullable because the property
+        /// belongs to a TPH derived type. A property of an owned or complex type counts only when every object on its way
+        /// from the entity is required too: an absent optional object reads as NULL columns. Null where the model does not
+        /// tell (unknown CLR types, JSON columns) or the column is not mapped.
+        /// </summary>
+        public bool? IsRequired(TableKey table, string column) => Column(table, column)?.Required;
 
         /// <summary>The table could not be read whole: its columns are <see cref="Mapping.Unknown"/>.</summary>
         public bool IsUncertain(TableKey table) => _uncertainTables.Contains(table);
@@ -91,5 +99,8 @@ namespace BlueGreen.Analyzers.Model
 
             return HasUnplacedEntities ? Mapping.Unknown : Mapping.NotMapped;
         }
+
+        private MappedColumn? Column(TableKey table, string column) =>
+            _tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var mapped) ? mapped : null;
     }
 }

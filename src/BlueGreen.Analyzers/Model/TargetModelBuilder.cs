@@ -8,7 +8,7 @@ namespace BlueGreen.Analyzers.Model
     internal sealed class TargetModelBuilder
     {
         private readonly int? _maxIdentifierLength;
-        private readonly Dictionary<TableKey, Dictionary<string, bool?>> _tables = new Dictionary<TableKey, Dictionary<string, bool?>>();
+        private readonly Dictionary<TableKey, Dictionary<string, MappedColumn>> _tables = new Dictionary<TableKey, Dictionary<string, MappedColumn>>();
         private readonly HashSet<TableKey> _uncertain = new HashSet<TableKey>();
         private readonly Dictionary<TableKey, bool> _excluded = new Dictionary<TableKey, bool>();
 
@@ -28,40 +28,27 @@ namespace BlueGreen.Analyzers.Model
         public void MarkUnplaced() => _unplaced = true;
 
         /// <summary>Maps a property to its column in the placement's table; none when the placement has no table.</summary>
-        /// <param name="nullable">Whether the property's values can be null; the placement's optionality is added to it.</param>
-        public void AddProperty(Placement placement, PropertyDefinition property, bool? nullable)
+        public void AddProperty(Placement placement, PropertyDefinition property, bool isKey)
         {
-            if (placement.Table is { } table)
+            if (placement.Table is not { } table)
             {
-                AddColumn(table, placement.ColumnName(property), Nullability.Or(nullable, placement.Optional), placement.HasDefaultName(property));
+                return;
             }
+
+            var nullable = Nullability.IsNullable(property, isKey);
+
+            // A required property of an object that may be absent takes NULL back when the object is absent.
+            var required = Nullability.And(Nullability.Not(nullable), Nullability.Not(placement.ObjectOptional));
+            AddColumn(table, placement.ColumnName(property), Nullability.Or(nullable, placement.ColumnsOptional), required, placement.HasDefaultName(property));
         }
 
-        /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
-        public void AddColumn(TableKey table, string column, bool? nullable, bool defaultName)
-        {
-            if (!_tables.TryGetValue(table, out var columns))
-            {
-                _tables.Add(table, columns = new Dictionary<string, bool?>(StringComparer.Ordinal));
-            }
-
-            // EF truncates (and uniquifies) default column names longer than the provider allows.
-            if (defaultName && _maxIdentifierLength is { } max && column.Length > max)
-            {
-                _uncertain.Add(table);
-            }
-
-            // A column several properties share is NOT NULL if any of them is required (EF: Column.IsNullable).
-            columns[column] = columns.TryGetValue(column, out var existing) ? Nullability.And(existing, nullable) : nullable;
-        }
+        /// <summary>The one column of a JSON-mapped owned or complex type: what it holds is not told column by column.</summary>
+        public void AddJsonColumn(TableKey table, string column) =>
+            AddColumn(table, column, nullable: null, required: null, defaultName: false);
 
         public void MarkUncertain(TableKey table)
         {
-            if (!_tables.ContainsKey(table))
-            {
-                _tables.Add(table, new Dictionary<string, bool?>(StringComparer.Ordinal));
-            }
-
+            ColumnsOf(table);
             _uncertain.Add(table);
         }
 
@@ -120,6 +107,37 @@ namespace BlueGreen.Analyzers.Model
             }
 
             return new TargetModel(_tables, _uncertain, excluded, _unplaced);
+        }
+
+        /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
+        private void AddColumn(TableKey table, string column, bool? nullable, bool? required, bool defaultName)
+        {
+            var columns = ColumnsOf(table);
+
+            // EF truncates (and uniquifies) default column names longer than the provider allows.
+            if (defaultName && _maxIdentifierLength is { } max && column.Length > max)
+            {
+                _uncertain.Add(table);
+            }
+
+            if (columns.TryGetValue(column, out var existing))
+            {
+                existing.Share(nullable, required);
+            }
+            else
+            {
+                columns.Add(column, new MappedColumn(nullable, required));
+            }
+        }
+
+        private Dictionary<string, MappedColumn> ColumnsOf(TableKey table)
+        {
+            if (!_tables.TryGetValue(table, out var columns))
+            {
+                _tables.Add(table, columns = new Dictionary<string, MappedColumn>(StringComparer.Ordinal));
+            }
+
+            return columns;
         }
     }
 }

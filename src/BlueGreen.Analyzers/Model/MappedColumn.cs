@@ -1,0 +1,26 @@
+namespace BlueGreen.Analyzers.Model
+{
+    /// <summary>What the properties a model maps to one column say about it.</summary>
+    internal sealed class MappedColumn
+    {
+        public MappedColumn(bool? nullable, bool? required)
+        {
+            Nullable = nullable;
+            Required = required;
+        }
+
+        /// <summary>Whether the column may hold null; null: the model does not tell.</summary>
+        public bool? Nullable { get; private set; }
+
+        /// <summary>Whether some property mapped to it cannot take null back; null: the model does not tell.</summary>
+        public bool? Required { get; private set; }
+
+        /// <summary>Another property maps to the same column.</summary>
+        public void Share(bool? nullable, bool? required)
+        {
+            // NOT NULL if any of the properties is required (EF: Column.IsNullable); required if any of them is.
+            Nullable = Nullability.And(Nullable, nullable);
+            Required = Nullability.Or(Required, required);
+        }
+    }
+}
