@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Threading;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
@@ -200,6 +202,87 @@ namespace BlueGreen.Analyzers.Tests
             Assert.True(model.IsRequired(ShopSupplier, "Address_City"));
             Assert.True(model.IsRequired(ShopSupplier, "Address_Geo_Lng"));
             Assert.False(model.IsRequired(ShopSupplier, "Address_Geo_Lat"));
+        }
+
+        [Fact]
+        public void A_property_kept_in_the_database_is_not_mapped_but_its_column_is_kept()
+        {
+            var model = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<string>("Fax")
+                            .HasColumnType("TEXT")
+                            .HasAnnotation("BlueGreen:KeptInDatabase", true);
+                        b.Property<string>("Phone")
+                            .HasColumnName("phone_number")
+                            .HasAnnotation("BlueGreen:KeptInDatabase", true);
+                        b.Property<string>("Email")
+                            .HasAnnotation("BlueGreen:KeptInDatabase", false);
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.OwnsOne("Shop.Address", "Home", b1 =>
+                            {
+                                b1.Property<int>("CustomerId");
+                                b1.Property<string>("City")
+                                    .HasAnnotation("BlueGreen:KeptInDatabase", true);
+                                b1.HasKey("CustomerId");
+                                b1.ToTable("Customers");
+                                b1.WithOwner().HasForeignKey("CustomerId");
+                            });
+                    });
+                """);
+
+            Assert.Equal("BlueGreen:KeptInDatabase", ModelAnnotations.KeptInDatabase);
+            Assert.Equal(new[] { "Email", "Id" }, model.Columns(Customers).OrderBy(column => column, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Fax", "Home_City", "phone_number" }, model.KeptColumns(Customers).OrderBy(column => column, StringComparer.Ordinal));
+            Assert.Equal(Mapping.NotMapped, model.Maps(Customers, "Fax"));
+            Assert.Equal(Mapping.NotMapped, model.Maps(Customers, "Home_City"));
+            Assert.Null(model.IsNullable(Customers, "Fax"));
+            Assert.Equal(Mapping.Mapped, model.MapsTable(Customers));
+            Assert.Empty(model.KeptColumns(Animals));
+        }
+
+        [Fact]
+        public void A_kept_column_another_property_maps_is_mapped_and_an_unreadable_mark_is_unknown()
+        {
+            var shared = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Animal", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Animals");
+                    });
+
+                modelBuilder.Entity("Shop.Dog", b =>
+                    {
+                        b.HasBaseType("Shop.Animal");
+                        b.Property<string>("Name").HasAnnotation("BlueGreen:KeptInDatabase", true);
+                    });
+
+                modelBuilder.Entity("Shop.Cat", b =>
+                    {
+                        b.HasBaseType("Shop.Animal");
+                        b.Property<string>("Name");
+                    });
+                """);
+            Assert.Equal(Mapping.Mapped, shared.Maps(Animals, "Name"));
+            Assert.Empty(shared.KeptColumns(Animals));
+
+            var unreadable = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<string>("Fax").HasAnnotation("BlueGreen:KeptInDatabase", Flags.Kept);
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+                """);
+            Assert.Equal(Mapping.Unknown, unreadable.Maps(Customers, "Fax"));
         }
     }
 }

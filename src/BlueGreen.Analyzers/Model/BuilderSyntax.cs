@@ -24,17 +24,15 @@ namespace BlueGreen.Analyzers.Model
         public static bool? BoolArgument(InvocationExpressionSyntax call, bool absent)
         {
             var arguments = call.ArgumentList.Arguments;
-            if (arguments.Count == 0)
-            {
-                return absent;
-            }
-
-            return arguments[0].Expression.Kind() switch
-            {
-                SyntaxKind.TrueLiteralExpression => true,
-                SyntaxKind.FalseLiteralExpression => false,
-                _ => null,
-            };
+            return arguments.Count == 0 ? absent : BoolLiteral(arguments[0].Expression);
         }
+
+        /// <summary><c>true</c> or <c>false</c>; null for anything else.</summary>
+        public static bool? BoolLiteral(ExpressionSyntax expression) => expression.Kind() switch
+        {
+            SyntaxKind.TrueLiteralExpression => true,
+            SyntaxKind.FalseLiteralExpression => false,
+            _ => null,
+        };
     }
 }

@@ -336,12 +336,28 @@ namespace BlueGreen.Analyzers.Model
                 case "HasColumnName" when arguments.Count == 1:
                     SetColumn(type, property, Arguments.Fold(arguments[0].Expression));
                     break;
-                case "HasAnnotation" when arguments.Count == 2 && Arguments.Fold(arguments[0].Expression).Value == "Relational:ColumnName":
-                    // EF 2.x and 3.x designers spell a column name as an annotation.
-                    SetColumn(type, property, Arguments.Fold(arguments[1].Expression));
+                case "HasAnnotation" when arguments.Count == 2:
+                    ReadPropertyAnnotation(type, property, Arguments.Fold(arguments[0].Expression).Value, arguments[1].Expression);
                     break;
                 case "IsRequired":
                     property.Required = BuilderSyntax.BoolArgument(call, absent: true);
+                    break;
+            }
+        }
+
+        private static void ReadPropertyAnnotation(TypeDefinition type, PropertyDefinition property, string? annotation, ExpressionSyntax value)
+        {
+            switch (annotation)
+            {
+                case "Relational:ColumnName":
+                    // EF 2.x and 3.x designers spell a column name as an annotation.
+                    SetColumn(type, property, Arguments.Fold(value));
+                    break;
+                case ModelAnnotations.KeptInDatabase:
+                    // Not a literal: whether the version maps the column cannot be told.
+                    var kept = BuilderSyntax.BoolLiteral(value);
+                    type.Uncertain |= kept is null;
+                    property.Kept = kept == true;
                     break;
             }
         }

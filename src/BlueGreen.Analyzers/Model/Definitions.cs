@@ -117,6 +117,9 @@ namespace BlueGreen.Analyzers.Model
         public string? ClrType { get; set; }
 
         public bool? Required { get; set; }
+
+        /// <summary>Marked <see cref="ModelAnnotations.KeptInDatabase"/>: in the database, not mapped by the version.</summary>
+        public bool Kept { get; set; }
     }
 
     /// <summary>What a <c>ToTable</c> or <c>SplitToTable</c> says.</summary>

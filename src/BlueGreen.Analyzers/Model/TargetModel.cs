@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using BlueGreen.Analyzers.Schema;
 
 namespace BlueGreen.Analyzers.Model
@@ -16,23 +17,31 @@ namespace BlueGreen.Analyzers.Model
     internal sealed class TargetModel
     {
         public static readonly TargetModel Empty = new TargetModel(
-            new Dictionary<TableKey, Dictionary<string, MappedColumn>>(), new HashSet<TableKey>(), new HashSet<TableKey>(), hasUnplacedEntities: false);
+            new Dictionary<TableKey, Dictionary<string, MappedColumn>>(),
+            new Dictionary<TableKey, HashSet<string>>(),
+            new HashSet<TableKey>(),
+            new HashSet<TableKey>(),
+            hasUnplacedEntities: false);
 
         private readonly IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> _tables;
+        private readonly IReadOnlyDictionary<TableKey, HashSet<string>> _keptColumns;
         private readonly HashSet<TableKey> _uncertainTables;
         private readonly HashSet<TableKey> _excludedTables;
 
         /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
+        /// <param name="keptColumns">Each table's columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/>.</param>
         /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
         /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
         /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
         public TargetModel(
             IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> tables,
+            IReadOnlyDictionary<TableKey, HashSet<string>> keptColumns,
             HashSet<TableKey> uncertainTables,
             HashSet<TableKey> excludedTables,
             bool hasUnplacedEntities)
         {
             _tables = tables;
+            _keptColumns = keptColumns;
             _uncertainTables = uncertainTables;
             _excludedTables = excludedTables;
             HasUnplacedEntities = hasUnplacedEntities;
@@ -47,6 +56,20 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>The columns the reader placed in a table; for an uncertain table, those it could place.</summary>
         public IEnumerable<string> Columns(TableKey table) =>
             _tables.TryGetValue(table, out var columns) ? columns.Keys : (IEnumerable<string>)System.Array.Empty<string>();
+
+        /// <summary>
+        /// The columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/> that no other property maps: the
+        /// version neither reads nor writes them (<see cref="Maps"/> says not mapped), but EF keeps them in the table.
+        /// </summary>
+        public IEnumerable<string> KeptColumns(TableKey table)
+        {
+            if (!_keptColumns.TryGetValue(table, out var kept))
+            {
+                return System.Array.Empty<string>();
+            }
+
+            return _tables.TryGetValue(table, out var columns) ? kept.Where(column => !columns.ContainsKey(column)) : kept;
+        }
 
         /// <summary>
         /// Whether the model lets a mapped column hold null: a nullable or TPH-derived property, an optional owned or complex

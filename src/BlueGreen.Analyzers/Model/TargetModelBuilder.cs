@@ -9,6 +9,7 @@ namespace BlueGreen.Analyzers.Model
     {
         private readonly int? _maxIdentifierLength;
         private readonly Dictionary<TableKey, Dictionary<string, MappedColumn>> _tables = new Dictionary<TableKey, Dictionary<string, MappedColumn>>();
+        private readonly Dictionary<TableKey, HashSet<string>> _kept = new Dictionary<TableKey, HashSet<string>>();
         private readonly HashSet<TableKey> _uncertain = new HashSet<TableKey>();
         private readonly Dictionary<TableKey, bool> _excluded = new Dictionary<TableKey, bool>();
 
@@ -32,6 +33,17 @@ namespace BlueGreen.Analyzers.Model
         {
             if (placement.Table is not { } table)
             {
+                return;
+            }
+
+            if (property.Kept)
+            {
+                if (!_kept.TryGetValue(table, out var kept))
+                {
+                    _kept.Add(table, kept = new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                kept.Add(placement.ColumnName(property));
                 return;
             }
 
@@ -106,7 +118,7 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            return new TargetModel(_tables, _uncertain, excluded, _unplaced);
+            return new TargetModel(_tables, _kept, _uncertain, excluded, _unplaced);
         }
 
         /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
