@@ -4,6 +4,7 @@ using System.Threading;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
 using BlueGreen.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace BlueGreen.Analyzers.Tests
@@ -284,5 +285,151 @@ namespace BlueGreen.Analyzers.Tests
                 """);
             Assert.Equal(Mapping.Unknown, unreadable.Maps(Customers, "Fax"));
         }
+
+        [Fact]
+        public void A_column_is_declared_by_its_property_call_in_the_block_of_its_entity_owned_or_complex_type()
+        {
+            var model = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property(typeof(string), "Name")
+                            .IsRequired();
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.OwnsOne("Shop.Address", "Home", b1 =>
+                            {
+                                b1.Property<int>("CustomerId");
+                                b1.HasKey("CustomerId");
+                                b1.ToTable("Customers");
+                                b1.WithOwner().HasForeignKey("CustomerId");
+                                b1.OwnsOne("Shop.Location", "Location", b2 =>
+                                    {
+                                        b2.Property<int>("AddressCustomerId");
+                                        b2.Property<double?>("Lat")
+                                            .HasColumnName("latitude");
+                                        b2.HasKey("AddressCustomerId");
+                                        b2.ToTable("Customers");
+                                        b2.WithOwner().HasForeignKey("AddressCustomerId");
+                                    });
+                            });
+
+                        b.ComplexProperty<Dictionary<string, object>>("Billing", "Shop.Customer.Billing#Address", b1 =>
+                            {
+                                b1.IsRequired();
+                                b1.Property<string>("Street");
+                            });
+                    });
+                """);
+
+            var name = model.Declaration(Customers, "Name")!;
+            Assert.Equal("b.Property(typeof(string), \"Name\")", name.Invocation.ToString());
+            Assert.EndsWith(".IsRequired();", name.Statement.ToString());
+            Assert.Same(name.Invocation, name.Statement.DescendantNodes().OfType<InvocationExpressionSyntax>().Last());
+            Assert.Equal(("Name", "string", "Shop.Customer"), Describe(name));
+
+            var latitude = model.Declaration(Customers, "latitude")!;
+            Assert.Equal("b2.Property<double?>(\"Lat\")", latitude.Invocation.ToString());
+            Assert.Equal(("Lat", "double?", "Shop.Customer/Home/Location"), Describe(latitude));
+
+            var street = model.Declaration(Customers, "Billing_Street")!;
+            Assert.Equal(("Street", "string", "Shop.Customer/Billing"), Describe(street));
+
+            // The owned types' keys are the owner's Id column.
+            Assert.Equal("Shop.Customer", model.Declaration(Customers, "Id")!.TypePath);
+            Assert.Null(model.Declaration(Customers, "Home_CustomerId"));
+            Assert.Null(model.Declaration(Customers, "Phone"));
+        }
+
+        [Fact]
+        public void A_column_several_properties_share_a_JSON_column_an_uncertain_table_or_an_expression_lambda_has_no_declaration()
+        {
+            var model = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Animal", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Animals");
+                    });
+
+                modelBuilder.Entity("Shop.Dog", b =>
+                    {
+                        b.HasBaseType("Shop.Animal");
+                        b.Property<string>("Name");
+                        b.Property<string>("Breed");
+                        b.Property<string>("Breed").HasMaxLength(20);
+                    });
+
+                modelBuilder.Entity("Shop.Cat", b =>
+                    {
+                        b.HasBaseType("Shop.Animal");
+                        b.Property<string>("Name");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                        b.OwnsOne("Shop.Preferences", "Preferences", b1 =>
+                            {
+                                b1.Property<string>("Theme");
+                                b1.ToJson("prefs");
+                            });
+                    });
+
+                modelBuilder.Entity("Shop.Tag", b => b.Property<int>("Id"));
+                modelBuilder.Entity("Shop.Tag", b => b.ToTable("Tags"));
+
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<string>("Notes").HasColumnName(Columns.Notes);
+                        b.ToTable("Orders");
+                    });
+                """);
+
+            Assert.Equal("Shop.Animal", model.Declaration(Animals, "Id")!.TypePath);
+            Assert.Null(model.Declaration(Animals, "Name"));
+            Assert.Null(model.Declaration(Animals, "Breed"));
+            Assert.Null(model.Declaration(Customers, "prefs"));
+            Assert.Equal(Mapping.Mapped, model.Maps(new TableKey(null, "Tags"), "Id"));
+            Assert.Null(model.Declaration(new TableKey(null, "Tags"), "Id"));
+            Assert.Null(model.Declaration(new TableKey(null, "Orders"), "Id"));
+        }
+
+        [Theory]
+        [InlineData("shapes-ef8-postgres")]
+        [InlineData("shapes-ef9-sqlserver")]
+        [InlineData("shapes-ef10-sqlite")]
+        public void Scaffolded_declarations_name_the_type_path_of_entities_owned_and_complex_types(string history)
+        {
+            var corpus = CorpusHistory.Get(history);
+            var model = corpus.History.Migrations[corpus.IndexOf("Initial")].TargetModel(CancellationToken.None)!;
+
+            var lng = model.Declaration(ShopCustomer, "Home_Location_Lng")!;
+            Assert.Equal(("Lng", "double", "Fixtures.Customer/Home/Location"), Describe(lng));
+            Assert.Equal("b2.Property<double>(\"Lng\")", lng.Invocation.ToString());
+            Assert.StartsWith("b2.Property<double>(\"Lng\")", lng.Statement.ToString());
+
+            Assert.Equal(("DisplayName", "string", "Fixtures.Customer"), Describe(model.Declaration(ShopCustomer, "Display Name")!));
+            Assert.Equal("Fixtures.Customer/Billing", model.Declaration(new TableKey("shop", "BillingAddresses"), "Street")!.TypePath);
+            Assert.Equal(("Lat", "double?", "Fixtures.Supplier/Address/Geo"), Describe(model.Declaration(ShopSupplier, "Address_Geo_Lat")!));
+
+            // TPT: the derived table's key column (renamed CarId) is the root's Id; TPC: the root's Amount (renamed CardAmount).
+            Assert.Equal(("Id", "int", "Fixtures.Vehicle"), Describe(model.Declaration(new TableKey("shop", "Cars"), "CarId")!));
+            Assert.Equal("Fixtures.Payment", model.Declaration(new TableKey("shop", "CardPayments"), "CardAmount")!.TypePath);
+
+            // Entity splitting: the key in both tables, Weight only in the fragment.
+            Assert.Equal("Fixtures.Product", model.Declaration(new TableKey("shop", "ProductDetails"), "WeightKg")!.TypePath);
+            Assert.Null(model.Declaration(ShopCustomer, "prefs"));
+        }
+
+        private static (string Name, string? ClrType, string TypePath) Describe(ColumnDeclaration declaration) =>
+            (declaration.PropertyName, declaration.ClrType, declaration.TypePath);
     }
 }

@@ -108,12 +108,14 @@ namespace BlueGreen.Analyzers.Model
                     continue;
                 }
 
-                ReadTypeCall(type, chain, cancellationToken);
+                // An expression-bodied lambda's statement is made up: only a block's is in the file.
+                ReadTypeCall(type, chain, statement.Parent is BlockSyntax ? statement as ExpressionStatementSyntax : null, cancellationToken);
             }
         }
 
         /// <summary>One statement of a type's lambda: <paramref name="chain"/> starts on the type's builder.</summary>
-        private static void ReadTypeCall(TypeDefinition type, List<InvocationExpressionSyntax> chain, CancellationToken cancellationToken)
+        /// <param name="statement">The statement in the file; null when the lambda has no block.</param>
+        private static void ReadTypeCall(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement, CancellationToken cancellationToken)
         {
             var root = chain[0];
             var arguments = root.ArgumentList.Arguments;
@@ -122,7 +124,7 @@ namespace BlueGreen.Analyzers.Model
                 case "Property":
                 case "PrimitiveCollection":
                 case "IndexerProperty":
-                    ReadProperty(type, root, chain);
+                    ReadProperty(type, chain, statement);
                     break;
                 case "HasBaseType" when arguments.Count == 1 && type.Kind == TypeKind.Entity:
                     var baseType = Arguments.Fold(arguments[0].Expression);
@@ -289,8 +291,9 @@ namespace BlueGreen.Analyzers.Model
             }
         }
 
-        private static void ReadProperty(TypeDefinition type, InvocationExpressionSyntax root, List<InvocationExpressionSyntax> chain)
+        private static void ReadProperty(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement)
         {
+            var root = chain[0];
             var arguments = root.ArgumentList.Arguments;
 
             // Property<T>("Name"), Property(typeof(T), "Name"), Property("Name").
@@ -310,11 +313,17 @@ namespace BlueGreen.Analyzers.Model
             var clrType = Calls.TypeArgument(root)
                 ?? (arguments.Count == 2 && arguments[0].Expression is TypeOfExpressionSyntax typeOf ? typeOf.Type.ToString() : null);
 
-            if (!type.Properties.TryGetValue(name.Value, out var property))
+            if (type.Properties.TryGetValue(name.Value, out var property))
+            {
+                // Declared twice: neither statement alone says all about it.
+                property.Declaration = null;
+            }
+            else
             {
                 property = new PropertyDefinition(name.Value);
                 type.Properties.Add(name.Value, property);
                 type.PropertyOrder.Add(property);
+                property.Declaration = statement is null ? null : new ColumnDeclaration(root, statement, name.Value, clrType, type.Path);
             }
 
             if (clrType is not null)

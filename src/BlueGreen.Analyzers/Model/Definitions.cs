@@ -38,11 +38,12 @@ namespace BlueGreen.Analyzers.Model
     /// <summary>An entity, owned or complex type as the file configures it.</summary>
     internal sealed class TypeDefinition
     {
+        /// <param name="parent">The owner of an owned type, the container of a complex type; null for an entity.</param>
         public TypeDefinition(TypeKind kind, string name, TypeDefinition? parent)
         {
             Kind = kind;
             Name = name;
-            Parent = parent;
+            Path = parent is null ? name : parent.Path + "/" + name;
         }
 
         public TypeKind Kind { get; }
@@ -50,8 +51,8 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>The entity type name; the navigation of an owned type; the property of a complex type.</summary>
         public string Name { get; }
 
-        /// <summary>The owner of an owned type, the container of a complex type; null for an entity.</summary>
-        public TypeDefinition? Parent { get; }
+        /// <summary>The entity's name, then the navigation or complex property of each owned or complex type on the way: <c>Ns.Customer/Home</c>.</summary>
+        public string Path { get; }
 
         public Ownership? Ownership { get; set; }
 
@@ -117,6 +118,9 @@ namespace BlueGreen.Analyzers.Model
         public string? ClrType { get; set; }
 
         public bool? Required { get; set; }
+
+        /// <summary>The one statement declaring the property; null when declared twice or not in a block.</summary>
+        public ColumnDeclaration? Declaration { get; set; }
 
         /// <summary>Marked <see cref="ModelAnnotations.KeptInDatabase"/>: in the database, not mapped by the version.</summary>
         public bool Kept { get; set; }

@@ -86,6 +86,14 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public bool? IsRequired(TableKey table, string column) => Column(table, column)?.Required;
 
+        /// <summary>
+        /// Where the model method declares the property that maps the column (<see cref="ColumnDeclaration"/>); null when the
+        /// column is not mapped for certain (<see cref="Maps"/>), several properties map it, or none is declared by a
+        /// Property call of its own (a JSON container, a key EF adds itself).
+        /// </summary>
+        public ColumnDeclaration? Declaration(TableKey table, string column) =>
+            Maps(table, column) == Mapping.Mapped ? Column(table, column)?.Declaration : null;
+
         /// <summary>The table could not be read whole: its columns are <see cref="Mapping.Unknown"/>.</summary>
         public bool IsUncertain(TableKey table) => _uncertainTables.Contains(table);
 

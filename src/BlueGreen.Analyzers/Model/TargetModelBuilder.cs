@@ -51,12 +51,13 @@ namespace BlueGreen.Analyzers.Model
 
             // A required property of an object that may be absent takes NULL back when the object is absent.
             var required = Nullability.And(Nullability.Not(nullable), Nullability.Not(placement.ObjectOptional));
-            AddColumn(table, placement.ColumnName(property), Nullability.Or(nullable, placement.ColumnsOptional), required, placement.HasDefaultName(property));
+            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.Declaration);
+            AddColumn(table, placement.ColumnName(property), column, placement.HasDefaultName(property));
         }
 
         /// <summary>The one column of a JSON-mapped owned or complex type: what it holds is not told column by column.</summary>
         public void AddJsonColumn(TableKey table, string column) =>
-            AddColumn(table, column, nullable: null, required: null, defaultName: false);
+            AddColumn(table, column, new MappedColumn(nullable: null, required: null, declaration: null), defaultName: false);
 
         public void MarkUncertain(TableKey table)
         {
@@ -122,23 +123,23 @@ namespace BlueGreen.Analyzers.Model
         }
 
         /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
-        private void AddColumn(TableKey table, string column, bool? nullable, bool? required, bool defaultName)
+        private void AddColumn(TableKey table, string name, MappedColumn column, bool defaultName)
         {
             var columns = ColumnsOf(table);
 
             // EF truncates (and uniquifies) default column names longer than the provider allows.
-            if (defaultName && _maxIdentifierLength is { } max && column.Length > max)
+            if (defaultName && _maxIdentifierLength is { } max && name.Length > max)
             {
                 _uncertain.Add(table);
             }
 
-            if (columns.TryGetValue(column, out var existing))
+            if (columns.TryGetValue(name, out var existing))
             {
-                existing.Share(nullable, required);
+                existing.Share(column);
             }
             else
             {
-                columns.Add(column, new MappedColumn(nullable, required));
+                columns.Add(name, column);
             }
         }
 
