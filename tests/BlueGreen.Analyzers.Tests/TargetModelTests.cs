@@ -4,6 +4,7 @@ using System.Threading;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
 using BlueGreen.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
@@ -427,6 +428,88 @@ namespace BlueGreen.Analyzers.Tests
             // Entity splitting: the key in both tables, Weight only in the fragment.
             Assert.Equal("Fixtures.Product", model.Declaration(new TableKey("shop", "ProductDetails"), "WeightKg")!.TypePath);
             Assert.Null(model.Declaration(ShopCustomer, "prefs"));
+        }
+
+        [Fact]
+        public void A_type_body_is_the_block_that_declares_its_properties()
+        {
+            var method = DesignerBody.Method("""
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.HasAnnotation("Relational:TableName", "Orders");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                    });
+
+                modelBuilder.Entity("Shop.VipCustomer", b =>
+                    {
+                        b.HasBaseType("Shop.Customer");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.OwnsOne("Shop.Address", "Home", b1 =>
+                            {
+                                b1.Property<int>("CustomerId");
+                                b1.ComplexProperty<Dictionary<string, object>>("Geo", "Shop.Address.Geo#Geo", b2 =>
+                                    {
+                                        b2.Property<double>("Lat");
+                                    });
+                            });
+
+                        b.Navigation("Home").IsRequired();
+                    });
+
+                modelBuilder.Entity("Shop.Tag", b => b.Property<int>("Id"));
+                """);
+            var model = ModelReader.Read(method, CancellationToken.None);
+            var lambdas = method.DescendantNodes().OfType<LambdaExpressionSyntax>().Select(lambda => lambda.Body).ToList();
+
+            Assert.Same(lambdas[1], model.TypeBody("Shop.Customer"));
+            Assert.Same(lambdas[2], model.TypeBody("Shop.Order"));
+            Assert.Same(lambdas[3], model.TypeBody("Shop.VipCustomer"));
+            Assert.Same(lambdas[5], model.TypeBody("Shop.Customer/Home"));
+            Assert.Same(lambdas[6], model.TypeBody("Shop.Customer/Home/Geo"));
+            Assert.Null(model.TypeBody("Shop.Tag"));
+            Assert.Null(model.TypeBody("Shop.Customer/Work"));
+            Assert.Null(TargetModel.Empty.TypeBody("Shop.Customer"));
+        }
+
+        [Theory]
+        [InlineData("shapes-ef8-sqlite")]
+        [InlineData("shapes-ef10-sqlserver")]
+        [InlineData("shapes-ef10-postgres")]
+        public void A_scaffolded_declaration_copied_into_the_next_designers_type_body_maps_its_column_again(string history)
+        {
+            var corpus = CorpusHistory.Get(history);
+            var initial = corpus.History.Migrations[corpus.IndexOf("Initial")].TargetModel(CancellationToken.None)!;
+            var next = corpus.History.Migrations[corpus.IndexOf("RemoveFromModel")];
+            var nextModel = next.TargetModel(CancellationToken.None)!;
+
+            foreach (var (table, column) in new[] { (ShopCustomer, "Home_Location_Lat"), (ShopSupplier, "Address_Geo_Lat"), (new TableKey("shop", "BillingAddresses"), "Country") })
+            {
+                var declaration = initial.Declaration(table, column)!;
+                Assert.Same(declaration.Statement.Parent, initial.TypeBody(declaration.TypePath));
+                Assert.Equal(Mapping.NotMapped, nextModel.Maps(table, column));
+
+                var body = nextModel.TypeBody(declaration.TypePath)!;
+                var designer = next.TargetModelMethod!.ReplaceNode(body, body.AddStatements(declaration.Statement));
+                Assert.Equal(Mapping.Mapped, ModelReader.Read(designer, CancellationToken.None).Maps(table, column));
+            }
+
+            // The entity's block of properties, not the later one of its owned types and relationships.
+            Assert.Contains(nextModel.TypeBody("Fixtures.Customer")!.Statements, statement => statement.ToString().StartsWith("b.Property<int>(\"Id\")", StringComparison.Ordinal));
         }
 
         private static (string Name, string? ClrType, string TypePath) Describe(ColumnDeclaration declaration) =>

@@ -4,7 +4,7 @@ namespace BlueGreen.Analyzers.Model
 {
     /// <summary>
     /// Where a model method declares the one property that maps a column: what a code fix copies from one designer into
-    /// the same type's block of another.
+    /// the same type's block of another (<see cref="TargetModel.TypeBody"/>).
     /// </summary>
     internal sealed class ColumnDeclaration
     {

@@ -38,7 +38,7 @@ namespace BlueGreen.Analyzers.Model
                 placer.PlaceEntity(entity);
             }
 
-            return placer._builder.Build();
+            return placer._builder.Build(model.TypeBodies());
         }
 
         private void PlaceEntity(TypeDefinition entity)

@@ -90,6 +90,16 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>Reads the statements of an entity, owned or complex type's builder lambda.</summary>
         private static void ReadType(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
         {
+            var propertiesBefore = type.PropertyOrder.Count;
+            ReadTypeStatements(type, lambda, cancellationToken);
+            if (lambda.Body is BlockSyntax block && (type.Body is null || propertiesBefore == 0 && type.PropertyOrder.Count > 0))
+            {
+                type.Body = block;
+            }
+        }
+
+        private static void ReadTypeStatements(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+        {
             var builder = BuilderSyntax.LambdaParameter(lambda);
             foreach (var statement in Calls.LambdaStatements(lambda))
             {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Model
 {
@@ -33,6 +35,31 @@ namespace BlueGreen.Analyzers.Model
 
         /// <summary>An entity whose name cannot be read: nothing can be concluded about what is not mapped.</summary>
         public bool Unreadable { get; set; }
+
+        /// <summary>The <see cref="TypeDefinition.Body"/> of every entity, owned and complex type, by <see cref="TypeDefinition.Path"/>.</summary>
+        public Dictionary<string, BlockSyntax> TypeBodies()
+        {
+            var bodies = new Dictionary<string, BlockSyntax>(StringComparer.Ordinal);
+            foreach (var entity in Order)
+            {
+                AddBodies(entity, bodies);
+            }
+
+            return bodies;
+        }
+
+        private static void AddBodies(TypeDefinition type, Dictionary<string, BlockSyntax> bodies)
+        {
+            if (type.Body is { } body && !bodies.ContainsKey(type.Path))
+            {
+                bodies.Add(type.Path, body);
+            }
+
+            foreach (var nested in type.Owned.Values.Concat(type.Complex))
+            {
+                AddBodies(nested, bodies);
+            }
+        }
     }
 
     /// <summary>An entity, owned or complex type as the file configures it.</summary>
@@ -55,6 +82,12 @@ namespace BlueGreen.Analyzers.Model
         public string Path { get; }
 
         public Ownership? Ownership { get; set; }
+
+        /// <summary>
+        /// The body of the lambda that declares the type's properties (designers configure an entity a second time, for
+        /// its relationships and owned types); the first with a block when none declares any.
+        /// </summary>
+        public BlockSyntax? Body { get; set; }
 
         public Dictionary<string, PropertyDefinition> Properties { get; } = new Dictionary<string, PropertyDefinition>(StringComparer.Ordinal);
 

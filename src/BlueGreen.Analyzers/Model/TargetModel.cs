@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Model
 {
@@ -21,29 +22,34 @@ namespace BlueGreen.Analyzers.Model
             new Dictionary<TableKey, HashSet<string>>(),
             new HashSet<TableKey>(),
             new HashSet<TableKey>(),
+            new Dictionary<string, BlockSyntax>(),
             hasUnplacedEntities: false);
 
         private readonly IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> _tables;
         private readonly IReadOnlyDictionary<TableKey, HashSet<string>> _keptColumns;
         private readonly HashSet<TableKey> _uncertainTables;
         private readonly HashSet<TableKey> _excludedTables;
+        private readonly IReadOnlyDictionary<string, BlockSyntax> _typeBodies;
 
         /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
         /// <param name="keptColumns">Each table's columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/>.</param>
         /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
         /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
+        /// <param name="typeBodies">The block declaring each type's properties, by <see cref="ColumnDeclaration.TypePath"/>.</param>
         /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
         public TargetModel(
             IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> tables,
             IReadOnlyDictionary<TableKey, HashSet<string>> keptColumns,
             HashSet<TableKey> uncertainTables,
             HashSet<TableKey> excludedTables,
+            IReadOnlyDictionary<string, BlockSyntax> typeBodies,
             bool hasUnplacedEntities)
         {
             _tables = tables;
             _keptColumns = keptColumns;
             _uncertainTables = uncertainTables;
             _excludedTables = excludedTables;
+            _typeBodies = typeBodies;
             HasUnplacedEntities = hasUnplacedEntities;
         }
 
@@ -93,6 +99,13 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public ColumnDeclaration? Declaration(TableKey table, string column) =>
             Maps(table, column) == Mapping.Mapped ? Column(table, column)?.Declaration : null;
+
+        /// <summary>
+        /// The body of the lambda that declares the properties of the type at <paramref name="typePath"/> (as
+        /// <see cref="ColumnDeclaration.TypePath"/> names it): where a property of that type is declared, or goes. Null
+        /// when the model configures no such type, or only in expression-bodied lambdas.
+        /// </summary>
+        public BlockSyntax? TypeBody(string typePath) => _typeBodies.TryGetValue(typePath, out var body) ? body : null;
 
         /// <summary>The table could not be read whole: its columns are <see cref="Mapping.Unknown"/>.</summary>
         public bool IsUncertain(TableKey table) => _uncertainTables.Contains(table);

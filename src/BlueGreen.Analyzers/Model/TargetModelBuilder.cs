@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Model
 {
@@ -90,7 +91,8 @@ namespace BlueGreen.Analyzers.Model
             set.UnionWith(columns);
         }
 
-        public TargetModel Build()
+        /// <param name="typeBodies">The block declaring each type's properties, by type path.</param>
+        public TargetModel Build(IReadOnlyDictionary<string, BlockSyntax> typeBodies)
         {
             // Table splitting: a dependent's key maps to its principal's key column, which is not told here; only
             // where all hierarchies sharing the table spell their key columns alike is the table certain.
@@ -119,7 +121,7 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            return new TargetModel(_tables, _kept, _uncertain, excluded, _unplaced);
+            return new TargetModel(_tables, _kept, _uncertain, excluded, typeBodies, _unplaced);
         }
 
         /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
