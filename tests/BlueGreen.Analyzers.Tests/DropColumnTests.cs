@@ -53,6 +53,19 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Drop_of_a_column_the_running_version_only_keeps_in_the_database_is_not_reported()
+        {
+            // Release N no longer maps Fax but its designer keeps the column (SQLite rebuilds tables from it); N+1 drops it.
+            var keptFax = ShopHistory.Customer("Fax", "Name", "Phone", "Points")
+                .Replace("b.Property<string>(\"Fax\")", "b.Property<string>(\"Fax\")\n                .HasAnnotation(\"BlueGreen:KeptInDatabase\", true)");
+            await History(
+                Sources.Migration("RemoveFaxFromModel", string.Empty, string.Empty),
+                Sources.Designer("RemoveFaxFromModel", "20240201000000_RemoveFaxFromModel", keptFax),
+                Sources.Migration("DropFax", "migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\");", AddFaxDown),
+                Sources.Designer("DropFax", "20240301000000_DropFax", ShopHistory.Customer("Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task Drop_in_Down_is_not_reported()
         {
             await History(

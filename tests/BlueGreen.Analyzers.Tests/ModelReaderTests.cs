@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
@@ -635,12 +636,7 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Equal(Mapping.Unknown, model.Maps(new TableKey(null, "Products"), "Name"));
         }
 
-        private static TargetModel Read(string body)
-        {
-            var tree = CSharpSyntaxTree.ParseText("class Designer { protected override void BuildTargetModel(ModelBuilder modelBuilder) {\n" + body + "\n} }");
-            var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-            return ModelReader.Read(method, CancellationToken.None);
-        }
+        private static TargetModel Read(string body) => DesignerBody.Read(body);
 
         /// <summary>"schema.Table (excluded): Column!, Column?, Column" (NOT NULL, nullable, unknown), one line per table.</summary>
         private static string[] Dump(TargetModel model) => model.Tables

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Model
 {
@@ -16,25 +18,38 @@ namespace BlueGreen.Analyzers.Model
     internal sealed class TargetModel
     {
         public static readonly TargetModel Empty = new TargetModel(
-            new Dictionary<TableKey, Dictionary<string, bool?>>(), new HashSet<TableKey>(), new HashSet<TableKey>(), hasUnplacedEntities: false);
+            new Dictionary<TableKey, Dictionary<string, MappedColumn>>(),
+            new Dictionary<TableKey, HashSet<string>>(),
+            new HashSet<TableKey>(),
+            new HashSet<TableKey>(),
+            new Dictionary<string, BlockSyntax>(),
+            hasUnplacedEntities: false);
 
-        private readonly IReadOnlyDictionary<TableKey, Dictionary<string, bool?>> _tables;
+        private readonly IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> _tables;
+        private readonly IReadOnlyDictionary<TableKey, HashSet<string>> _keptColumns;
         private readonly HashSet<TableKey> _uncertainTables;
         private readonly HashSet<TableKey> _excludedTables;
+        private readonly IReadOnlyDictionary<string, BlockSyntax> _typeBodies;
 
-        /// <param name="tables">Each table's columns, with whether the model lets them hold null (null: the model does not tell).</param>
+        /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
+        /// <param name="keptColumns">Each table's columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/>.</param>
         /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
         /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
+        /// <param name="typeBodies">The block declaring each type's properties, by <see cref="ColumnDeclaration.TypePath"/>.</param>
         /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
         public TargetModel(
-            IReadOnlyDictionary<TableKey, Dictionary<string, bool?>> tables,
+            IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> tables,
+            IReadOnlyDictionary<TableKey, HashSet<string>> keptColumns,
             HashSet<TableKey> uncertainTables,
             HashSet<TableKey> excludedTables,
+            IReadOnlyDictionary<string, BlockSyntax> typeBodies,
             bool hasUnplacedEntities)
         {
             _tables = tables;
+            _keptColumns = keptColumns;
             _uncertainTables = uncertainTables;
             _excludedTables = excludedTables;
+            _typeBodies = typeBodies;
             HasUnplacedEntities = hasUnplacedEntities;
         }
 
@@ -49,11 +64,48 @@ namespace BlueGreen.Analyzers.Model
             _tables.TryGetValue(table, out var columns) ? columns.Keys : (IEnumerable<string>)System.Array.Empty<string>();
 
         /// <summary>
+        /// The columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/> that no other property maps: the
+        /// version neither reads nor writes them (<see cref="Maps"/> says not mapped), but EF keeps them in the table.
+        /// </summary>
+        public IEnumerable<string> KeptColumns(TableKey table)
+        {
+            if (!_keptColumns.TryGetValue(table, out var kept))
+            {
+                return System.Array.Empty<string>();
+            }
+
+            return _tables.TryGetValue(table, out var columns) ? kept.Where(column => !columns.ContainsKey(column)) : kept;
+        }
+
+        /// <summary>
         /// Whether the model lets a mapped column hold null: a nullable or TPH-derived property, an optional owned or complex
         /// type; null where the model does not tell (unknown CLR types, JSON columns) or the column is not mapped.
         /// </summary>
-        public bool? IsNullable(TableKey table, string column) =>
-            _tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var nullable) ? nullable : null;
+        public bool? IsNullable(TableKey table, string column) => Column(table, column)?.Nullable;
+
+        /// <summary>
+        /// Whether some property mapped to the column cannot take null back (a key, <c>IsRequired()</c>, a value type
+        /// without <c>?</c>): what a version cannot read NULL from, even where the column is nullable because the property
+        /// belongs to a TPH derived type. A property of an owned or complex type counts only when every object on its way
+        /// from the entity is required too: an absent optional object reads as NULL columns. Null where the model does not
+        /// tell (unknown CLR types, JSON columns) or the column is not mapped.
+        /// </summary>
+        public bool? IsRequired(TableKey table, string column) => Column(table, column)?.Required;
+
+        /// <summary>
+        /// Where the model method declares the property that maps the column (<see cref="ColumnDeclaration"/>); null when the
+        /// column is not mapped for certain (<see cref="Maps"/>), several properties map it, or none is declared by a
+        /// Property call of its own (a JSON container, a key EF adds itself).
+        /// </summary>
+        public ColumnDeclaration? Declaration(TableKey table, string column) =>
+            Maps(table, column) == Mapping.Mapped ? Column(table, column)?.Declaration : null;
+
+        /// <summary>
+        /// The body of the lambda that declares the properties of the type at <paramref name="typePath"/> (as
+        /// <see cref="ColumnDeclaration.TypePath"/> names it): where a property of that type is declared, or goes. Null
+        /// when the model configures no such type, or only in expression-bodied lambdas.
+        /// </summary>
+        public BlockSyntax? TypeBody(string typePath) => _typeBodies.TryGetValue(typePath, out var body) ? body : null;
 
         /// <summary>The table could not be read whole: its columns are <see cref="Mapping.Unknown"/>.</summary>
         public bool IsUncertain(TableKey table) => _uncertainTables.Contains(table);
@@ -91,5 +143,8 @@ namespace BlueGreen.Analyzers.Model
 
             return HasUnplacedEntities ? Mapping.Unknown : Mapping.NotMapped;
         }
+
+        private MappedColumn? Column(TableKey table, string column) =>
+            _tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var mapped) ? mapped : null;
     }
 }

@@ -1,0 +1,38 @@
+using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.Model
+{
+    /// <summary>Shapes of the builder lambdas model methods are made of (<c>b =&gt; { b.Property... }</c>).</summary>
+    internal static class BuilderSyntax
+    {
+        /// <summary>Whether a chain's root is called on the builder named <paramref name="receiver"/>.</summary>
+        public static bool IsOn(InvocationExpressionSyntax call, string receiver) =>
+            Calls.Receiver(call) is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == receiver;
+
+        /// <summary>The name of a builder lambda's one parameter; empty when it has not exactly one.</summary>
+        public static string LambdaParameter(LambdaExpressionSyntax lambda) => lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized =>
+                parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        /// <summary>A call's first argument as a bool literal (<c>IsRequired(false)</c>); <paramref name="absent"/> without arguments, null when not a literal.</summary>
+        public static bool? BoolArgument(InvocationExpressionSyntax call, bool absent)
+        {
+            var arguments = call.ArgumentList.Arguments;
+            return arguments.Count == 0 ? absent : BoolLiteral(arguments[0].Expression);
+        }
+
+        /// <summary><c>true</c> or <c>false</c>; null for anything else.</summary>
+        public static bool? BoolLiteral(ExpressionSyntax expression) => expression.Kind() switch
+        {
+            SyntaxKind.TrueLiteralExpression => true,
+            SyntaxKind.FalseLiteralExpression => false,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,369 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Syntax;
+
+namespace BlueGreen.Analyzers.Model
+{
+    /// <summary>
+    /// Puts every type's properties into the columns of the tables EF maps them to: TPH, TPT and TPC hierarchies,
+    /// entity splitting, owned types (in their owner's table, in their own, as JSON), complex types, views and
+    /// excluded tables. What it cannot follow makes the tables it touches uncertain.
+    /// </summary>
+    internal sealed class ColumnPlacer
+    {
+        private readonly ModelDefinition _model;
+        private readonly TableResolver _tables;
+        private readonly TargetModelBuilder _builder;
+
+        private ColumnPlacer(ModelDefinition model)
+        {
+            _model = model;
+            _tables = new TableResolver(model);
+            _builder = new TargetModelBuilder(model.MaxIdentifierLength);
+        }
+
+        public static TargetModel Place(ModelDefinition model, CancellationToken cancellationToken)
+        {
+            var placer = new ColumnPlacer(model);
+            if (model.Unreadable || !model.DefaultSchema.IsKnown)
+            {
+                placer._builder.MarkUnplaced();
+            }
+
+            foreach (var entity in model.Order)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                placer.PlaceEntity(entity);
+            }
+
+            return placer._builder.Build(model.TypeBodies());
+        }
+
+        private void PlaceEntity(TypeDefinition entity)
+        {
+            var hierarchy = _tables.Hierarchy(entity, out var brokenHierarchy);
+            var table = _tables.TableOf(entity, out var known);
+            if (!known)
+            {
+                if (entity.PropertyOrder.Count > 0 || entity.Complex.Count > 0 || brokenHierarchy)
+                {
+                    _builder.MarkUnplaced();
+                }
+
+                PlaceOwnedOfUnknownOwner(entity);
+                return;
+            }
+
+            var root = hierarchy[0];
+            var isTpc = root.Strategy == MappingStrategies.Tpc;
+            var isDerived = hierarchy.Count > 1;
+            var startsTable = !isDerived || !Equals(_tables.TableOf(hierarchy[hierarchy.Count - 2], out _), table);
+            var uncertain = brokenHierarchy || hierarchy.Exists(type => type.Uncertain);
+            if (table is not { } key)
+            {
+                // A view, function or query, or TPC's abstract root: no table, and its owned types share none.
+                PlaceOwned(entity, new Placement(table: null, prefix: null, overrides: null, columnsOptional: false, objectOptional: false, uncertain), ownerFragments: null);
+                return;
+            }
+
+            _builder.NoteExcluded(key, _tables.ExcludedFlag(hierarchy));
+            var overrides = _tables.OverridesFor(hierarchy, key);
+            var keyPlacement = new Placement(key, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
+            var keyColumns = root.PrimaryKey.Select(name => root.Properties.TryGetValue(name, out var property) ? keyPlacement.ColumnName(property) : name);
+            _builder.NoteRowKeys(key, isTpc || startsTable ? entity : root, keyColumns);
+
+            if (entity.Fragments.Count > 0)
+            {
+                // Entity splitting in a hierarchy or with complex types: not seen made by EF, not read.
+                uncertain |= isDerived || _model.Order.Exists(other => other.BaseType == entity.Name) || entity.Complex.Count > 0;
+                PlaceSplit(entity, new Placement(key, prefix: null, entity.Table?.Overrides, columnsOptional: false, objectOptional: false, uncertain));
+                return;
+            }
+
+            if (isTpc)
+            {
+                PlaceTpc(hierarchy, entity, new Placement(key, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain || !IsTpcReadable(hierarchy, entity)));
+            }
+            else
+            {
+                var tptDerived = isDerived && startsTable;
+
+                // A TPH derived type's columns are nullable: the other types' rows have no value. Its own rows do.
+                var tphDerived = isDerived && !startsTable;
+                var keyMissing = tptDerived && root.PrimaryKey.Exists(name => !root.Properties.ContainsKey(name));
+                PlaceTphOrTpt(root, entity, tptDerived, new Placement(key, prefix: null, overrides, columnsOptional: tphDerived, objectOptional: false, uncertain || keyMissing));
+            }
+        }
+
+        /// <summary>TPC: every concrete table holds all inherited properties; types in between add theirs.</summary>
+        private void PlaceTpc(List<TypeDefinition> hierarchy, TypeDefinition entity, Placement placement)
+        {
+            var root = hierarchy[0];
+            foreach (var type in hierarchy)
+            {
+                foreach (var property in type.PropertyOrder)
+                {
+                    _builder.AddProperty(placement, property, isKey: root.PrimaryKey.Contains(property.Name));
+                }
+            }
+
+            PlaceNested(entity, placement);
+        }
+
+        /// <summary>
+        /// EF maps a TPC type's own complex properties only to its own table (dotnet/efcore#31248), and owned types of TPC
+        /// hierarchies were not seen made by EF: neither is read.
+        /// </summary>
+        private static bool IsTpcReadable(List<TypeDefinition> hierarchy, TypeDefinition entity) =>
+            entity.Owned.Count == 0 && !hierarchy.Exists(type => type != entity && (type.Complex.Count > 0 || type.Owned.Count > 0));
+
+        /// <summary>A TPH root or derived type, or a TPT type (also EF 5 and 6's derived types with a table of their own, which had no strategy).</summary>
+        private void PlaceTphOrTpt(TypeDefinition root, TypeDefinition entity, bool tptDerived, Placement placement)
+        {
+            if (tptDerived)
+            {
+                // A TPT derived table holds the key too.
+                foreach (var keyName in root.PrimaryKey)
+                {
+                    if (root.Properties.TryGetValue(keyName, out var keyProperty))
+                    {
+                        _builder.AddProperty(placement, keyProperty, isKey: true);
+                    }
+                }
+            }
+
+            foreach (var property in entity.PropertyOrder)
+            {
+                _builder.AddProperty(placement, property, isKey: root.PrimaryKey.Contains(property.Name));
+            }
+
+            PlaceNested(entity, placement);
+        }
+
+        /// <summary>After a type's own properties: the uncertainty they found, then its complex and owned types.</summary>
+        private void PlaceNested(TypeDefinition type, Placement placement)
+        {
+            if (placement.Uncertain && placement.Table is { } table)
+            {
+                _builder.MarkUncertain(table);
+            }
+
+            PlaceComplex(type, placement);
+            PlaceOwned(type, placement, ownerFragments: null);
+        }
+
+        /// <summary>Entity splitting: the properties a fragment lists (and the key) in its table, the rest in the main table.</summary>
+        private void PlaceSplit(TypeDefinition entity, Placement main)
+        {
+            var fragments = new List<Placement>();
+            foreach (var fragment in entity.Fragments)
+            {
+                if (_tables.TableKeyOf(fragment) is { } fragmentKey)
+                {
+                    _builder.NoteExcluded(fragmentKey, fragment.Excluded ?? entity.Table?.Excluded);
+                    if (main.Uncertain)
+                    {
+                        _builder.MarkUncertain(fragmentKey);
+                    }
+
+                    fragments.Add(new Placement(fragmentKey, prefix: null, fragment.Overrides, columnsOptional: false, objectOptional: false, main.Uncertain));
+                }
+                else
+                {
+                    _builder.MarkUnplaced();
+                }
+            }
+
+            foreach (var property in entity.PropertyOrder)
+            {
+                var isKey = entity.PrimaryKey.Contains(property.Name);
+                var inFragment = false;
+                foreach (var fragment in fragments)
+                {
+                    if (isKey || fragment.Overrides.ContainsKey(property.Name))
+                    {
+                        inFragment |= !isKey;
+                        _builder.AddProperty(fragment, property, isKey);
+                    }
+                }
+
+                if (isKey || !inFragment || main.Overrides.ContainsKey(property.Name))
+                {
+                    _builder.AddProperty(main, property, isKey);
+                }
+            }
+
+            if (main.Uncertain && main.Table is { } mainTable)
+            {
+                _builder.MarkUncertain(mainTable);
+            }
+
+            PlaceOwned(entity, main, entity.Fragments);
+        }
+
+        /// <summary>
+        /// Complex types: their properties in the containing type's table, as <c>Complex_Nested_Property</c>; a JSON-mapped
+        /// complex type (EF 10; complex collections always are) is one column.
+        /// </summary>
+        private void PlaceComplex(TypeDefinition container, Placement placement)
+        {
+            if (placement.Table is not { } table)
+            {
+                // A type mapped to no table has no columns.
+                return;
+            }
+
+            foreach (var complex in container.Complex)
+            {
+                if (complex.Uncertain || placement.Uncertain || complex.Owned.Count > 0 || complex.Table is not null || complex.Fragments.Count > 0)
+                {
+                    _builder.MarkUncertain(table);
+                }
+
+                if (complex.JsonColumn is not null || complex.IsCollection)
+                {
+                    PlaceJson(complex, table, complex.JsonColumn ?? Folded.Unknown, uncertain: false);
+                    continue;
+                }
+
+                // IsRequired() is written for a required complex property; without it, a struct or (EF 10) an optional one.
+                var nested = placement.Nested(complex.Name, placement.Overrides, optional: Nullability.Not(complex.Required), placement.Uncertain);
+                foreach (var property in complex.PropertyOrder)
+                {
+                    _builder.AddProperty(nested, property, isKey: false);
+                }
+
+                PlaceComplex(complex, nested);
+            }
+        }
+
+        /// <summary>
+        /// Owned types: in their owner's table with prefixed columns (OwnsOne, or a table of the same name), in a table
+        /// of their own with their own key, or as one JSON column.
+        /// </summary>
+        /// <param name="ownerFragments">The tables the owner is split into, if it is.</param>
+        private void PlaceOwned(TypeDefinition owner, Placement placement, List<TableDefinition>? ownerFragments)
+        {
+            foreach (var owned in owner.Owned.Values)
+            {
+                if (OwnedTable(owned, placement.Table) is not { } target)
+                {
+                    continue;
+                }
+
+                var uncertain = placement.Uncertain || owned.Uncertain;
+                if (owned.JsonColumn is { } json)
+                {
+                    // A JSON-mapped owned type (and all it owns) is one column of its owner's table.
+                    PlaceJson(owned, target, json, uncertain);
+                    continue;
+                }
+
+                if (owned.Fragments.Count > 0 || ownerFragments is not null && ownerFragments.Exists(fragment => target.Equals(_tables.TableKeyOf(fragment))))
+                {
+                    // An owned type split over tables, or in its owner's split-off table: not seen made by EF, not read.
+                    uncertain = true;
+                    foreach (var fragment in owned.Fragments)
+                    {
+                        if (_tables.TableKeyOf(fragment) is { } fragmentKey)
+                        {
+                            _builder.MarkUncertain(fragmentKey);
+                        }
+                    }
+                }
+
+                PlaceOwnedIn(owner, owned, target, placement, uncertain);
+            }
+        }
+
+        private void PlaceOwnedIn(TypeDefinition owner, TypeDefinition owned, TableKey target, Placement ownerPlacement, bool uncertain)
+        {
+            var navigation = owned.Ownership!.Navigation;
+            var shared = target.Equals(ownerPlacement.Table) && !owned.Ownership.Many;
+            if (!shared)
+            {
+                _builder.NoteExcluded(target, owned.Table?.Excluded);
+            }
+
+            var overrides = owned.Table?.Overrides;
+            var placement = shared
+                ? ownerPlacement.Nested(navigation, overrides, optional: !owner.RequiredNavigations.Contains(navigation), uncertain)
+                : new Placement(target, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
+            foreach (var property in owned.PropertyOrder)
+            {
+                var isKey = owned.PrimaryKey.Contains(property.Name) || owned.OwnerForeignKey.Contains(property.Name);
+
+                // An owned type's key in its owner's table is the owner's key, not a column of its own.
+                if (!(shared && isKey))
+                {
+                    _builder.AddProperty(placement, property, isKey);
+                }
+            }
+
+            PlaceNested(owned, placement);
+        }
+
+        /// <summary>The table an owned type maps to: its own, or its owner's; null when none, or none that can be told.</summary>
+        private TableKey? OwnedTable(TypeDefinition owned, TableKey? ownerTable)
+        {
+            if (owned.UnknownTable)
+            {
+                _builder.MarkUnplaced();
+                return null;
+            }
+
+            if (owned.Table is { HasName: true } definition)
+            {
+                return _tables.OwnedTableOf(definition, owned.Ownership!.Many, ownerTable);
+            }
+
+            if (owned.HasView)
+            {
+                return null;
+            }
+
+            if (!owned.Ownership!.Many || owned.JsonColumn is not null)
+            {
+                return ownerTable;
+            }
+
+            // An owned collection's default table name changed across EF versions; EF writes it in every designer.
+            _builder.MarkUnplaced();
+            return null;
+        }
+
+        /// <summary>A JSON-mapped owned or complex type: one column, named by ToJson or after the navigation.</summary>
+        private void PlaceJson(TypeDefinition type, TableKey table, Folded json, bool uncertain)
+        {
+            if (json.IsKnown)
+            {
+                _builder.AddJsonColumn(table, json.Value ?? type.Name);
+            }
+
+            if (uncertain || !json.IsKnown)
+            {
+                _builder.MarkUncertain(table);
+            }
+        }
+
+        /// <summary>The owned types of an entity whose table is not known: the tables they name are uncertain, the rest unplaced.</summary>
+        private void PlaceOwnedOfUnknownOwner(TypeDefinition owner)
+        {
+            foreach (var owned in owner.Owned.Values)
+            {
+                if (!owned.UnknownTable && owned.Table is { } definition && _tables.TableKeyOf(definition) is { } table)
+                {
+                    // The table is known; whether its columns are prefixed (shared with the owner) is not.
+                    _builder.MarkUncertain(table);
+                    PlaceOwnedOfUnknownOwner(owned);
+                }
+                else if (owned.Table is not { HasName: true, Name: null } && !owned.HasView)
+                {
+                    _builder.MarkUnplaced();
+                }
+            }
+        }
+    }
+}

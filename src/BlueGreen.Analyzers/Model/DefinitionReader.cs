@@ -1,0 +1,442 @@
+using System.Collections.Generic;
+using System.Threading;
+using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.Model
+{
+    /// <summary>
+    /// Reads the statements of a <c>BuildTargetModel</c> or <c>BuildModel</c> body into the entity, owned and complex
+    /// types they configure, as written: which table, which properties, which key. Where each property lands is
+    /// <see cref="ColumnPlacer"/>'s business.
+    /// </summary>
+    internal static class DefinitionReader
+    {
+        /// <param name="modelBuilder">The name of the method's <c>ModelBuilder</c> parameter.</param>
+        public static ModelDefinition Read(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken)
+        {
+            var model = new ModelDefinition();
+            foreach (var statement in body.Statements)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Calls.StatementExpression(statement) is not { } expression)
+                {
+                    continue;
+                }
+
+                var chain = Calls.Chain(expression);
+                if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], modelBuilder))
+                {
+                    // e.g. SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder): no table or column.
+                    continue;
+                }
+
+                foreach (var call in chain)
+                {
+                    ReadModelCall(model, call, cancellationToken);
+                }
+            }
+
+            return model;
+        }
+
+        private static void ReadModelCall(ModelDefinition model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        {
+            var arguments = call.ArgumentList.Arguments;
+            switch (Calls.MethodName(call))
+            {
+                case "HasDefaultSchema" when arguments.Count == 1:
+                    model.DefaultSchema = Arguments.Fold(arguments[0].Expression);
+                    break;
+                case "HasAnnotation" when arguments.Count == 2:
+                    switch (Arguments.Fold(arguments[0].Expression).Value)
+                    {
+                        case "Relational:DefaultSchema":
+                            model.DefaultSchema = Arguments.Fold(arguments[1].Expression);
+                            break;
+                        case "Relational:MaxIdentifierLength":
+                            model.MaxIdentifierLength = IntLiteral(arguments[1].Expression);
+                            break;
+                    }
+
+                    break;
+                case "Entity" when arguments.Count == 2:
+                    var name = Arguments.Fold(arguments[0].Expression).Value;
+                    if (name is null || arguments[1].Expression is not LambdaExpressionSyntax lambda)
+                    {
+                        model.Unreadable = true;
+                        break;
+                    }
+
+                    if (!model.Entities.TryGetValue(name, out var entity))
+                    {
+                        entity = new TypeDefinition(TypeKind.Entity, name, parent: null);
+                        model.Entities.Add(name, entity);
+                        model.Order.Add(entity);
+                    }
+
+                    ReadType(entity, lambda, cancellationToken);
+                    break;
+            }
+        }
+
+        private static int? IntLiteral(ExpressionSyntax expression) =>
+            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int value
+                ? value
+                : null;
+
+        /// <summary>Reads the statements of an entity, owned or complex type's builder lambda.</summary>
+        private static void ReadType(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+        {
+            var propertiesBefore = type.PropertyOrder.Count;
+            ReadTypeStatements(type, lambda, cancellationToken);
+            if (lambda.Body is BlockSyntax block && (type.Body is null || propertiesBefore == 0 && type.PropertyOrder.Count > 0))
+            {
+                type.Body = block;
+            }
+        }
+
+        private static void ReadTypeStatements(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+        {
+            var builder = BuilderSyntax.LambdaParameter(lambda);
+            foreach (var statement in Calls.LambdaStatements(lambda))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Calls.StatementExpression(statement) is not { } expression)
+                {
+                    type.Uncertain = true;
+                    continue;
+                }
+
+                var chain = Calls.Chain(expression);
+                if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], builder))
+                {
+                    // Provider calls written type-qualified, e.g. SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"), 1L, 1):
+                    // a property already listed, never a table or column name.
+                    continue;
+                }
+
+                // An expression-bodied lambda's statement is made up: only a block's is in the file.
+                ReadTypeCall(type, chain, statement.Parent is BlockSyntax ? statement as ExpressionStatementSyntax : null, cancellationToken);
+            }
+        }
+
+        /// <summary>One statement of a type's lambda: <paramref name="chain"/> starts on the type's builder.</summary>
+        /// <param name="statement">The statement in the file; null when the lambda has no block.</param>
+        private static void ReadTypeCall(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement, CancellationToken cancellationToken)
+        {
+            var root = chain[0];
+            var arguments = root.ArgumentList.Arguments;
+            switch (Calls.MethodName(root))
+            {
+                case "Property":
+                case "PrimitiveCollection":
+                case "IndexerProperty":
+                    ReadProperty(type, chain, statement);
+                    break;
+                case "HasBaseType" when arguments.Count == 1 && type.Kind == TypeKind.Entity:
+                    var baseType = Arguments.Fold(arguments[0].Expression);
+                    type.BaseType = baseType.Value;
+                    type.Uncertain |= !baseType.IsKnown;
+                    break;
+                case "ToTable":
+                    type.Table = TableCallReader.ReadTable(type, arguments, type.Table) ?? type.Table;
+                    break;
+                case "SplitToTable":
+                    if (TableCallReader.ReadTable(type, arguments, existing: null) is { } fragment)
+                    {
+                        type.Fragments.Add(fragment);
+                    }
+
+                    break;
+                case "ToView" when arguments.Count > 0:
+                    var view = Arguments.Fold(arguments[0].Expression);
+                    type.HasView = view.Value is not null || !view.IsKnown;
+                    break;
+                case "ToFunction":
+                case "ToSqlQuery":
+                    type.HasView = true;
+                    break;
+                case "ToJson":
+                    type.JsonColumn = arguments.Count == 1 ? Arguments.Fold(arguments[0].Expression) : Folded.Null;
+                    break;
+                case "UseTpcMappingStrategy":
+                    type.Strategy = MappingStrategies.Tpc;
+                    break;
+                case "UseTptMappingStrategy":
+                    type.Strategy = MappingStrategies.Tpt;
+                    break;
+                case "UseTphMappingStrategy":
+                    type.Strategy = MappingStrategies.Tph;
+                    break;
+                case "HasAnnotation" when arguments.Count == 2:
+                    ReadTypeAnnotation(type, Arguments.Fold(arguments[0].Expression).Value, arguments[1].Expression);
+                    break;
+                case "HasKey":
+                    ReadKey(type, arguments);
+                    break;
+                case "WithOwner":
+                    ReadForeignKeyToOwner(type, chain, navigation: null);
+                    break;
+                case "HasOne":
+                    // EF 2.x wrote an owned type's link to its owner as HasOne(owner).WithOne(navigation).HasForeignKey(...).
+                    ReadForeignKeyToOwner(type, chain, navigation: type.Ownership?.Navigation);
+                    break;
+                case "OwnsOne":
+                case "OwnsMany":
+                    ReadOwned(type, Calls.MethodName(root) == "OwnsMany", arguments, cancellationToken);
+                    break;
+                case "ComplexProperty":
+                case "ComplexCollection":
+                    ReadComplex(type, Calls.MethodName(root) == "ComplexCollection", arguments, cancellationToken);
+                    break;
+                case "IsRequired" when type.Kind == TypeKind.Complex:
+                    type.Required = BuilderSyntax.BoolArgument(root, absent: true);
+                    break;
+                case "Navigation" when arguments.Count == 1:
+                    ReadRequiredNavigation(type, Arguments.Fold(arguments[0].Expression).Value, chain);
+                    break;
+            }
+        }
+
+        private static void ReadTypeAnnotation(TypeDefinition type, string? annotation, ExpressionSyntax value)
+        {
+            switch (annotation)
+            {
+                // EF 2.x and hand-written forms of ToTable, ToView, mapping strategies and ToJson.
+                case "Relational:TableName":
+                    var table = type.Table ?? new TableDefinition();
+                    table.HasName = true;
+                    table.Name = Arguments.Fold(value).Value;
+                    type.Uncertain |= !Arguments.Fold(value).IsKnown;
+                    type.Table = table;
+                    break;
+                case "Relational:Schema":
+                    var schemaTable = type.Table ?? new TableDefinition();
+                    schemaTable.SchemaSpecified = true;
+                    schemaTable.Schema = Arguments.Fold(value).Value;
+                    type.Uncertain |= !Arguments.Fold(value).IsKnown;
+                    type.Table = schemaTable;
+                    break;
+                case "Relational:ViewName":
+                    type.HasView = Arguments.Fold(value).Value is not null;
+                    break;
+                case "Relational:FunctionName":
+                case "Relational:SqlQuery":
+                    type.HasView = true;
+                    break;
+                case "Relational:MappingStrategy":
+                    type.Strategy = Arguments.Fold(value).Value;
+                    break;
+                case "Relational:ContainerColumnName":
+                    type.JsonColumn = Arguments.Fold(value);
+                    break;
+                case "Relational:IsTableExcludedFromMigrations":
+                    var excludedTable = type.Table ?? new TableDefinition();
+                    excludedTable.Excluded = value.IsKind(SyntaxKind.TrueLiteralExpression);
+                    type.Table = excludedTable;
+                    break;
+            }
+        }
+
+        private static void ReadKey(TypeDefinition type, SeparatedSyntaxList<ArgumentSyntax> arguments)
+        {
+            type.PrimaryKey.Clear();
+            foreach (var argument in arguments)
+            {
+                var key = Arguments.Fold(argument.Expression);
+                if (key.Value is { } keyName)
+                {
+                    type.PrimaryKey.Add(keyName);
+                }
+                else
+                {
+                    type.Uncertain = true;
+                }
+            }
+        }
+
+        private static void ReadRequiredNavigation(TypeDefinition type, string? navigation, List<InvocationExpressionSyntax> chain)
+        {
+            foreach (var call in chain)
+            {
+                if (Calls.MethodName(call) == "IsRequired" && BuilderSyntax.BoolArgument(call, absent: true) == true && navigation is not null)
+                {
+                    type.RequiredNavigations.Add(navigation);
+                }
+            }
+        }
+
+        private static void ReadForeignKeyToOwner(TypeDefinition type, List<InvocationExpressionSyntax> chain, string? navigation)
+        {
+            if (type.Kind != TypeKind.Owned)
+            {
+                return;
+            }
+
+            var linksOwner = navigation is null;
+            foreach (var call in chain)
+            {
+                var arguments = call.ArgumentList.Arguments;
+                switch (Calls.MethodName(call))
+                {
+                    case "WithOne" when navigation is not null:
+                        linksOwner = arguments.Count == 1 && Arguments.Fold(arguments[0].Expression).Value == navigation;
+                        break;
+                    case "HasForeignKey" when linksOwner:
+                        // HasForeignKey("CustomerId"), or HasForeignKey("Ns.Address", "CustomerId") in one-to-one form.
+                        var first = navigation is null ? 0 : 1;
+                        for (var i = first; i < arguments.Count; i++)
+                        {
+                            if (Arguments.Fold(arguments[i].Expression).Value is { } property)
+                            {
+                                type.OwnerForeignKey.Add(property);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static void ReadProperty(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement)
+        {
+            var root = chain[0];
+            var arguments = root.ArgumentList.Arguments;
+
+            // Property<T>("Name"), Property(typeof(T), "Name"), Property("Name").
+            var name = arguments.Count switch
+            {
+                1 => Arguments.Fold(arguments[0].Expression),
+                2 => Arguments.Fold(arguments[1].Expression),
+                _ => Folded.Unknown,
+            };
+
+            if (name.Value is null)
+            {
+                type.Uncertain = true;
+                return;
+            }
+
+            var clrType = Calls.TypeArgument(root)
+                ?? (arguments.Count == 2 && arguments[0].Expression is TypeOfExpressionSyntax typeOf ? typeOf.Type.ToString() : null);
+
+            if (type.Properties.TryGetValue(name.Value, out var property))
+            {
+                // Declared twice: neither statement alone says all about it.
+                property.Declaration = null;
+            }
+            else
+            {
+                property = new PropertyDefinition(name.Value);
+                type.Properties.Add(name.Value, property);
+                type.PropertyOrder.Add(property);
+                property.Declaration = statement is null ? null : new ColumnDeclaration(root, statement, name.Value, clrType, type.Path);
+            }
+
+            if (clrType is not null)
+            {
+                property.ClrType = clrType;
+            }
+
+            foreach (var call in chain)
+            {
+                ReadPropertyCall(type, property, call);
+            }
+        }
+
+        private static void ReadPropertyCall(TypeDefinition type, PropertyDefinition property, InvocationExpressionSyntax call)
+        {
+            var arguments = call.ArgumentList.Arguments;
+            switch (Calls.MethodName(call))
+            {
+                case "HasColumnName" when arguments.Count == 1:
+                    SetColumn(type, property, Arguments.Fold(arguments[0].Expression));
+                    break;
+                case "HasAnnotation" when arguments.Count == 2:
+                    ReadPropertyAnnotation(type, property, Arguments.Fold(arguments[0].Expression).Value, arguments[1].Expression);
+                    break;
+                case "IsRequired":
+                    property.Required = BuilderSyntax.BoolArgument(call, absent: true);
+                    break;
+            }
+        }
+
+        private static void ReadPropertyAnnotation(TypeDefinition type, PropertyDefinition property, string? annotation, ExpressionSyntax value)
+        {
+            switch (annotation)
+            {
+                case "Relational:ColumnName":
+                    // EF 2.x and 3.x designers spell a column name as an annotation.
+                    SetColumn(type, property, Arguments.Fold(value));
+                    break;
+                case ModelAnnotations.KeptInDatabase:
+                    // Not a literal: whether the version maps the column cannot be told.
+                    var kept = BuilderSyntax.BoolLiteral(value);
+                    type.Uncertain |= kept is null;
+                    property.Kept = kept == true;
+                    break;
+            }
+        }
+
+        private static void SetColumn(TypeDefinition type, PropertyDefinition property, Folded column)
+        {
+            type.Uncertain |= !column.IsKnown;
+
+            // HasColumnName(null) restores the convention.
+            property.Column = column.Value;
+        }
+
+        private static void ReadOwned(TypeDefinition owner, bool many, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
+        {
+            // OwnsOne("Ns.Type", "Navigation", b1 => { ... }); the navigation is the string before the lambda.
+            if (arguments.Count < 2 || arguments[arguments.Count - 1].Expression is not LambdaExpressionSyntax lambda
+                || Arguments.Fold(arguments[arguments.Count - 2].Expression).Value is not { } navigation)
+            {
+                owner.Uncertain = true;
+                return;
+            }
+
+            if (!owner.Owned.TryGetValue(navigation, out var owned))
+            {
+                owned = new TypeDefinition(TypeKind.Owned, navigation, owner) { Ownership = new Ownership(navigation, many) };
+                owner.Owned.Add(navigation, owned);
+            }
+
+            ReadType(owned, lambda, cancellationToken);
+        }
+
+        /// <summary>
+        /// <c>ComplexProperty&lt;Dictionary&lt;string, object&gt;&gt;("Address", "Ns.Customer.Address#Address", b1 =&gt; ...)</c> (EF 8, 9),
+        /// <c>ComplexProperty(typeof(Dictionary&lt;string, object&gt;), "Address", "...", b1 =&gt; ...)</c> and
+        /// <c>ComplexCollection(typeof(List&lt;...&gt;), "Tags", "...", b1 =&gt; ...)</c> (EF 10).
+        /// </summary>
+        private static void ReadComplex(TypeDefinition container, bool collection, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
+        {
+            if (arguments.Count < 2 || arguments[arguments.Count - 1].Expression is not LambdaExpressionSyntax lambda)
+            {
+                container.Uncertain = true;
+                return;
+            }
+
+            var first = arguments[0].Expression is TypeOfExpressionSyntax ? 1 : 0;
+            var name = Arguments.Fold(arguments[first].Expression).Value;
+            if (name is null || first >= arguments.Count - 1)
+            {
+                container.Uncertain = true;
+                return;
+            }
+
+            var complex = container.Complex.Find(candidate => candidate.Name == name);
+            if (complex is null)
+            {
+                complex = new TypeDefinition(TypeKind.Complex, name, container) { IsCollection = collection };
+                container.Complex.Add(complex);
+            }
+
+            ReadType(complex, lambda, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.Model
+{
+    /// <summary>The values of <c>Relational:MappingStrategy</c>, as the <c>Use*MappingStrategy</c> calls set them.</summary>
+    internal static class MappingStrategies
+    {
+        public const string Tpc = "TPC";
+        public const string Tpt = "TPT";
+        public const string Tph = "TPH";
+    }
+
+    internal enum TypeKind
+    {
+        Entity,
+        Owned,
+        Complex,
+    }
+
+    /// <summary>What a model method configures, as written, before EF's mapping conventions place it in tables.</summary>
+    internal sealed class ModelDefinition
+    {
+        public Dictionary<string, TypeDefinition> Entities { get; } = new Dictionary<string, TypeDefinition>(StringComparer.Ordinal);
+
+        /// <summary>The entities in the order the method first configures them.</summary>
+        public List<TypeDefinition> Order { get; } = new List<TypeDefinition>();
+
+        public Folded DefaultSchema { get; set; } = Folded.Null;
+
+        public int? MaxIdentifierLength { get; set; }
+
+        /// <summary>An entity whose name cannot be read: nothing can be concluded about what is not mapped.</summary>
+        public bool Unreadable { get; set; }
+
+        /// <summary>The <see cref="TypeDefinition.Body"/> of every entity, owned and complex type, by <see cref="TypeDefinition.Path"/>.</summary>
+        public Dictionary<string, BlockSyntax> TypeBodies()
+        {
+            var bodies = new Dictionary<string, BlockSyntax>(StringComparer.Ordinal);
+            foreach (var entity in Order)
+            {
+                AddBodies(entity, bodies);
+            }
+
+            return bodies;
+        }
+
+        private static void AddBodies(TypeDefinition type, Dictionary<string, BlockSyntax> bodies)
+        {
+            if (type.Body is { } body && !bodies.ContainsKey(type.Path))
+            {
+                bodies.Add(type.Path, body);
+            }
+
+            foreach (var nested in type.Owned.Values.Concat(type.Complex))
+            {
+                AddBodies(nested, bodies);
+            }
+        }
+    }
+
+    /// <summary>An entity, owned or complex type as the file configures it.</summary>
+    internal sealed class TypeDefinition
+    {
+        /// <param name="parent">The owner of an owned type, the container of a complex type; null for an entity.</param>
+        public TypeDefinition(TypeKind kind, string name, TypeDefinition? parent)
+        {
+            Kind = kind;
+            Name = name;
+            Path = parent is null ? name : parent.Path + "/" + name;
+        }
+
+        public TypeKind Kind { get; }
+
+        /// <summary>The entity type name; the navigation of an owned type; the property of a complex type.</summary>
+        public string Name { get; }
+
+        /// <summary>The entity's name, then the navigation or complex property of each owned or complex type on the way: <c>Ns.Customer/Home</c>.</summary>
+        public string Path { get; }
+
+        public Ownership? Ownership { get; set; }
+
+        /// <summary>
+        /// The body of the lambda that declares the type's properties (designers configure an entity a second time, for
+        /// its relationships and owned types); the first with a block when none declares any.
+        /// </summary>
+        public BlockSyntax? Body { get; set; }
+
+        public Dictionary<string, PropertyDefinition> Properties { get; } = new Dictionary<string, PropertyDefinition>(StringComparer.Ordinal);
+
+        /// <summary>The properties in the order the file declares them.</summary>
+        public List<PropertyDefinition> PropertyOrder { get; } = new List<PropertyDefinition>();
+
+        public List<string> PrimaryKey { get; } = new List<string>();
+
+        /// <summary>The properties of an owned type that hold its owner's key.</summary>
+        public HashSet<string> OwnerForeignKey { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Owned types by navigation.</summary>
+        public Dictionary<string, TypeDefinition> Owned { get; } = new Dictionary<string, TypeDefinition>(StringComparer.Ordinal);
+
+        public List<TypeDefinition> Complex { get; } = new List<TypeDefinition>();
+
+        /// <summary>Navigations to owned types marked <c>Navigation("X").IsRequired()</c>.</summary>
+        public HashSet<string> RequiredNavigations { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        public string? BaseType { get; set; }
+
+        /// <summary>The mapping strategy a hierarchy's root names (TPH, TPT, TPC); null when not written.</summary>
+        public string? Strategy { get; set; }
+
+        public TableDefinition? Table { get; set; }
+
+        /// <summary>The tables of entity splitting (<c>SplitToTable</c>).</summary>
+        public List<TableDefinition> Fragments { get; } = new List<TableDefinition>();
+
+        /// <summary>A ToTable whose name is not a constant.</summary>
+        public bool UnknownTable { get; set; }
+
+        /// <summary>Mapped to a view, function or SQL query: no table unless ToTable names one.</summary>
+        public bool HasView { get; set; }
+
+        /// <summary>The JSON column (<c>ToJson</c>) the type is stored in; null when not JSON-mapped.</summary>
+        public Folded? JsonColumn { get; set; }
+
+        /// <summary>A complex collection (<c>ComplexCollection</c>).</summary>
+        public bool IsCollection { get; set; }
+
+        /// <summary>A complex property's IsRequired(); null when not written.</summary>
+        public bool? Required { get; set; }
+
+        /// <summary>Something the reader cannot follow is configured: the tables the type maps to are uncertain.</summary>
+        public bool Uncertain { get; set; }
+    }
+
+    internal sealed class PropertyDefinition
+    {
+        public PropertyDefinition(string name)
+        {
+            Name = name;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The explicit column name (HasColumnName); null: by convention.</summary>
+        public string? Column { get; set; }
+
+        public string? ClrType { get; set; }
+
+        public bool? Required { get; set; }
+
+        /// <summary>The one statement declaring the property; null when declared twice or not in a block.</summary>
+        public ColumnDeclaration? Declaration { get; set; }
+
+        /// <summary>Marked <see cref="ModelAnnotations.KeptInDatabase"/>: in the database, not mapped by the version.</summary>
+        public bool Kept { get; set; }
+    }
+
+    /// <summary>What a <c>ToTable</c> or <c>SplitToTable</c> says.</summary>
+    internal sealed class TableDefinition
+    {
+        public bool HasName { get; set; }
+
+        /// <summary>Null: no table (<c>ToTable((string)null)</c>).</summary>
+        public string? Name { get; set; }
+
+        public bool SchemaSpecified { get; set; }
+
+        public string? Schema { get; set; }
+
+        public bool? Excluded { get; set; }
+
+        /// <summary>Property name to its column name in this table (null: overridden, but not renamed).</summary>
+        public Dictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+    }
+
+    internal sealed class Ownership
+    {
+        public Ownership(string navigation, bool many)
+        {
+            Navigation = navigation;
+            Many = many;
+        }
+
+        public string Navigation { get; }
+
+        /// <summary><c>OwnsMany</c>: a collection, in a table of its own.</summary>
+        public bool Many { get; }
+    }
+}

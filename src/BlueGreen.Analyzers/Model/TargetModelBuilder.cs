@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.Model
+{
+    /// <summary>Collects, table by table, what <see cref="ColumnPlacer"/> finds, into a <see cref="TargetModel"/>.</summary>
+    internal sealed class TargetModelBuilder
+    {
+        private readonly int? _maxIdentifierLength;
+        private readonly Dictionary<TableKey, Dictionary<string, MappedColumn>> _tables = new Dictionary<TableKey, Dictionary<string, MappedColumn>>();
+        private readonly Dictionary<TableKey, HashSet<string>> _kept = new Dictionary<TableKey, HashSet<string>>();
+        private readonly HashSet<TableKey> _uncertain = new HashSet<TableKey>();
+        private readonly Dictionary<TableKey, bool> _excluded = new Dictionary<TableKey, bool>();
+
+        // The key columns each hierarchy maps in each table, to see whether hierarchies sharing a table agree.
+        private readonly Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>> _rowKeys =
+            new Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>>();
+
+        private bool _unplaced;
+
+        /// <param name="maxIdentifierLength">The provider's longest column name (<c>Relational:MaxIdentifierLength</c>); null when not written.</param>
+        public TargetModelBuilder(int? maxIdentifierLength)
+        {
+            _maxIdentifierLength = maxIdentifierLength;
+        }
+
+        /// <summary>Some entity's table cannot be told: nothing can be concluded "not mapped".</summary>
+        public void MarkUnplaced() => _unplaced = true;
+
+        /// <summary>Maps a property to its column in the placement's table; none when the placement has no table.</summary>
+        public void AddProperty(Placement placement, PropertyDefinition property, bool isKey)
+        {
+            if (placement.Table is not { } table)
+            {
+                return;
+            }
+
+            if (property.Kept)
+            {
+                if (!_kept.TryGetValue(table, out var kept))
+                {
+                    _kept.Add(table, kept = new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                kept.Add(placement.ColumnName(property));
+                return;
+            }
+
+            var nullable = Nullability.IsNullable(property, isKey);
+
+            // A required property of an object that may be absent takes NULL back when the object is absent.
+            var required = Nullability.And(Nullability.Not(nullable), Nullability.Not(placement.ObjectOptional));
+            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.Declaration);
+            AddColumn(table, placement.ColumnName(property), column, placement.HasDefaultName(property));
+        }
+
+        /// <summary>The one column of a JSON-mapped owned or complex type: what it holds is not told column by column.</summary>
+        public void AddJsonColumn(TableKey table, string column) =>
+            AddColumn(table, column, new MappedColumn(nullable: null, required: null, declaration: null), defaultName: false);
+
+        public void MarkUncertain(TableKey table)
+        {
+            ColumnsOf(table);
+            _uncertain.Add(table);
+        }
+
+        public void NoteExcluded(TableKey table, bool? excluded)
+        {
+            // A table is excluded as the first type mapped to it says (EF: Table.IsExcludedFromMigrations).
+            if (!_excluded.ContainsKey(table))
+            {
+                _excluded.Add(table, excluded == true);
+            }
+        }
+
+        /// <summary>The key columns of the rows <paramref name="rowRoot"/>'s hierarchy stores in the table.</summary>
+        public void NoteRowKeys(TableKey table, TypeDefinition rowRoot, IEnumerable<string> columns)
+        {
+            if (!_rowKeys.TryGetValue(table, out var roots))
+            {
+                _rowKeys.Add(table, roots = new Dictionary<TypeDefinition, HashSet<string>>());
+            }
+
+            if (!roots.TryGetValue(rowRoot, out var set))
+            {
+                roots.Add(rowRoot, set = new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            set.UnionWith(columns);
+        }
+
+        /// <param name="typeBodies">The block declaring each type's properties, by type path.</param>
+        public TargetModel Build(IReadOnlyDictionary<string, BlockSyntax> typeBodies)
+        {
+            // Table splitting: a dependent's key maps to its principal's key column, which is not told here; only
+            // where all hierarchies sharing the table spell their key columns alike is the table certain.
+            foreach (var pair in _rowKeys)
+            {
+                HashSet<string>? first = null;
+                foreach (var columns in pair.Value.Values)
+                {
+                    if (first is null)
+                    {
+                        first = columns;
+                    }
+                    else if (!first.SetEquals(columns))
+                    {
+                        _uncertain.Add(pair.Key);
+                    }
+                }
+            }
+
+            var excluded = new HashSet<TableKey>();
+            foreach (var pair in _excluded)
+            {
+                if (pair.Value)
+                {
+                    excluded.Add(pair.Key);
+                }
+            }
+
+            return new TargetModel(_tables, _kept, _uncertain, excluded, typeBodies, _unplaced);
+        }
+
+        /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
+        private void AddColumn(TableKey table, string name, MappedColumn column, bool defaultName)
+        {
+            var columns = ColumnsOf(table);
+
+            // EF truncates (and uniquifies) default column names longer than the provider allows.
+            if (defaultName && _maxIdentifierLength is { } max && name.Length > max)
+            {
+                _uncertain.Add(table);
+            }
+
+            if (columns.TryGetValue(name, out var existing))
+            {
+                existing.Share(column);
+            }
+            else
+            {
+                columns.Add(name, column);
+            }
+        }
+
+        private Dictionary<string, MappedColumn> ColumnsOf(TableKey table)
+        {
+            if (!_tables.TryGetValue(table, out var columns))
+            {
+                _tables.Add(table, columns = new Dictionary<string, MappedColumn>(StringComparer.Ordinal));
+            }
+
+            return columns;
+        }
+    }
+}
