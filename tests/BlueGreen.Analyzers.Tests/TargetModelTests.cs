@@ -512,6 +512,116 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Contains(nextModel.TypeBody("Fixtures.Customer")!.Statements, statement => statement.ToString().StartsWith("b.Property<int>(\"Id\")", StringComparison.Ordinal));
         }
 
+        [Fact]
+        public void A_table_is_keyless_when_every_entity_mapped_to_it_is()
+        {
+            var model = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.OwnsMany("Shop.Line", "Lines", b1 =>
+                            {
+                                b1.Property<int>("CustomerId");
+                                b1.Property<int>("Quantity");
+                                b1.ToTable("Lines");
+                                b1.WithOwner().HasForeignKey("CustomerId");
+                            });
+                    });
+
+                modelBuilder.Entity("Shop.Report", b =>
+                    {
+                        b.Property<string>("Name");
+                        b.ToTable("Reports");
+                    });
+
+                modelBuilder.Entity("Shop.Sale", b =>
+                    {
+                        b.Property<decimal>("Total");
+                        b.HasNoKey();
+                        b.ToTable("Sales");
+                    });
+
+                modelBuilder.Entity("Shop.Refund", b =>
+                    {
+                        b.HasBaseType("Shop.Sale");
+                        b.Property<string>("Reason");
+                    });
+
+                modelBuilder.Entity("Shop.Summary", b =>
+                    {
+                        b.Property<string>("Name");
+                        b.HasNoKey();
+                        b.ToView("Summaries");
+                    });
+                """);
+
+            // EF 3+ writes HasNoKey(); EF 2's query types have no HasKey. An owned collection has its owner's key.
+            Assert.True(model.IsKeyless(new TableKey(null, "Sales")));
+            Assert.True(model.IsKeyless(new TableKey(null, "Reports")));
+            Assert.False(model.IsKeyless(Customers));
+            Assert.False(model.IsKeyless(new TableKey(null, "Lines")));
+            Assert.False(model.IsKeyless(new TableKey(null, "Summaries")));
+            Assert.False(model.IsKeyless(new TableKey(null, "Other")));
+        }
+
+        [Fact]
+        public void A_table_shared_with_a_keyed_entity_or_a_model_with_unplaced_entities_is_not_keyless()
+        {
+            var shared = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Report", b =>
+                    {
+                        b.Property<string>("Name");
+                        b.HasNoKey();
+                        b.ToTable("Reports");
+                    });
+
+                modelBuilder.Entity("Shop.ReportRow", b =>
+                    {
+                        b.Property<string>("Name");
+                        b.HasKey("Name");
+                        b.ToTable("Reports");
+                    });
+                """);
+            Assert.False(shared.IsKeyless(new TableKey(null, "Reports")));
+
+            var unplaced = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Report", b =>
+                    {
+                        b.Property<string>("Name");
+                        b.HasNoKey();
+                        b.ToTable("Reports");
+                    });
+
+                modelBuilder.Entity("Shop.ReportRow", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable(Tables.Reports);
+                    });
+                """);
+            Assert.False(unplaced.IsKeyless(new TableKey(null, "Reports")));
+        }
+
+        [Theory]
+        [InlineData("ef10-sqlite")]
+        [InlineData("shapes-ef10-sqlserver")]
+        [InlineData("handwritten/ef31-sqlserver")]
+        public void Scaffolded_tables_of_keyed_entities_are_not_keyless(string history)
+        {
+            var corpus = CorpusHistory.Get(history);
+            foreach (var migration in corpus.History.Migrations)
+            {
+                var model = migration.TargetModel(CancellationToken.None)!;
+                Assert.All(model.Tables, table => Assert.False(model.IsKeyless(table), $"{migration.Id}: {table}"));
+            }
+        }
+
         private static (string Name, string? ClrType, string TypePath) Describe(ColumnDeclaration declaration) =>
             (declaration.PropertyName, declaration.ClrType, declaration.TypePath);
     }

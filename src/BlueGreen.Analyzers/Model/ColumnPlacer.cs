@@ -69,6 +69,7 @@ namespace BlueGreen.Analyzers.Model
             }
 
             _builder.NoteExcluded(key, _tables.ExcludedFlag(hierarchy));
+            _builder.NoteRows(key, keyless: !root.Keyed);
             var overrides = _tables.OverridesFor(hierarchy, key);
             var keyPlacement = new Placement(key, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
             var keyColumns = root.PrimaryKey.Select(name => root.Properties.TryGetValue(name, out var property) ? keyPlacement.ColumnName(property) : name);
@@ -163,6 +164,7 @@ namespace BlueGreen.Analyzers.Model
                 if (_tables.TableKeyOf(fragment) is { } fragmentKey)
                 {
                     _builder.NoteExcluded(fragmentKey, fragment.Excluded ?? entity.Table?.Excluded);
+                    _builder.NoteRows(fragmentKey, keyless: !entity.Keyed);
                     if (main.Uncertain)
                     {
                         _builder.MarkUncertain(fragmentKey);
@@ -285,6 +287,9 @@ namespace BlueGreen.Analyzers.Model
             if (!shared)
             {
                 _builder.NoteExcluded(target, owned.Table?.Excluded);
+
+                // EF gives an owned type a key (its owner's) whether or not HasKey is written.
+                _builder.NoteRows(target, keyless: false);
             }
 
             var overrides = owned.Table?.Overrides;

@@ -177,6 +177,10 @@ namespace BlueGreen.Analyzers.Model
                 case "HasKey":
                     ReadKey(type, arguments);
                     break;
+                case "HasNoKey":
+                    type.Keyed = false;
+                    type.PrimaryKey.Clear();
+                    break;
                 case "WithOwner":
                     ReadForeignKeyToOwner(type, chain, navigation: null);
                     break;
@@ -243,6 +247,7 @@ namespace BlueGreen.Analyzers.Model
 
         private static void ReadKey(TypeDefinition type, SeparatedSyntaxList<ArgumentSyntax> arguments)
         {
+            type.Keyed = true;
             type.PrimaryKey.Clear();
             foreach (var argument in arguments)
             {

@@ -96,6 +96,12 @@ namespace BlueGreen.Analyzers.Model
 
         public List<string> PrimaryKey { get; } = new List<string>();
 
+        /// <summary>
+        /// <c>HasKey</c> is written (and not undone by <c>HasNoKey</c>). Without it an entity is keyless: EF 3+ writes
+        /// <c>HasNoKey()</c>, EF 2's query types nothing; a TPH derived type has its root's key.
+        /// </summary>
+        public bool Keyed { get; set; }
+
         /// <summary>The properties of an owned type that hold its owner's key.</summary>
         public HashSet<string> OwnerForeignKey { get; } = new HashSet<string>(StringComparer.Ordinal);
 
