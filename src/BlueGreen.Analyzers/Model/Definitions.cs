@@ -50,6 +50,7 @@ namespace BlueGreen.Analyzers.Model
 
         private static void AddBodies(TypeDefinition type, Dictionary<string, BlockSyntax> bodies)
         {
+            // Two types on one path (an owned navigation and a complex property of one name) are a hand edit EF rejects: the first stays.
             if (type.Body is { } body && !bodies.ContainsKey(type.Path))
             {
                 bodies.Add(type.Path, body);

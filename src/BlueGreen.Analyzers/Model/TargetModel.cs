@@ -37,7 +37,7 @@ namespace BlueGreen.Analyzers.Model
         /// <param name="keptColumns">Each table's columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/>.</param>
         /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
         /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
-        /// <param name="keylessTables">Tables every type mapped to which is keyless.</param>
+        /// <param name="keylessTables">Tables all of whose entities are keyless.</param>
         /// <param name="typeBodies">The block declaring each type's properties, by <see cref="ColumnDeclaration.TypePath"/>.</param>
         /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
         public TargetModel(
@@ -140,6 +140,7 @@ namespace BlueGreen.Analyzers.Model
             return HasUnplacedEntities ? Mapping.Unknown : Mapping.NotMapped;
         }
 
+        /// <summary>Whether a property of the model maps to the column (one kept in the database only does not).</summary>
         public Mapping Maps(TableKey table, string column)
         {
             if (_uncertainTables.Contains(table))
