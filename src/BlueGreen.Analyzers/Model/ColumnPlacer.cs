@@ -56,49 +56,65 @@ namespace BlueGreen.Analyzers.Model
                 return;
             }
 
-            var root = hierarchy[0];
-            var isTpc = root.Strategy == MappingStrategies.Tpc;
-            var isDerived = hierarchy.Count > 1;
-            var startsTable = !isDerived || !Equals(_tables.TableOf(hierarchy[hierarchy.Count - 2], out _), table);
             var uncertain = brokenHierarchy || hierarchy.Exists(type => type.Uncertain);
-            if (table is not { } key)
+            if (table is { } key)
+            {
+                PlaceInTable(hierarchy, key, uncertain);
+            }
+            else
             {
                 // A view, function or query, or TPC's abstract root: no table, and its owned types share none.
-                PlaceOwned(entity, new Placement(table: null, prefix: null, overrides: null, columnsOptional: false, objectOptional: false, uncertain), ownerFragments: null);
-                return;
+                PlaceOwned(entity, Placement.InTable(table: null, overrides: null, uncertain), ownerFragments: null);
             }
+        }
 
-            _builder.NoteExcluded(key, _tables.ExcludedFlag(hierarchy));
-            var overrides = _tables.OverridesFor(hierarchy, key);
-            var keyPlacement = new Placement(key, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
-            var keyColumns = root.PrimaryKey.Select(name => root.Properties.TryGetValue(name, out var property) ? keyPlacement.ColumnName(property) : name);
-            _builder.NoteRowKeys(key, isTpc || startsTable ? entity : root, keyColumns);
+        /// <param name="hierarchy">The entity and its bases, root first.</param>
+        private void PlaceInTable(List<TypeDefinition> hierarchy, TableKey table, bool uncertain)
+        {
+            var root = hierarchy[0];
+            var entity = hierarchy[hierarchy.Count - 1];
+            var isTpc = root.Strategy == MappingStrategies.Tpc;
+            var isDerived = hierarchy.Count > 1;
+            var startsTable = !isDerived || !table.Equals(_tables.TableOf(hierarchy[hierarchy.Count - 2], out _));
+            var overrides = _tables.OverridesFor(hierarchy, table);
+            NoteTable(hierarchy, table, overrides, ownRows: isTpc || startsTable);
 
             if (entity.Fragments.Count > 0)
             {
                 // Entity splitting in a hierarchy or with complex types: not seen made by EF, not read.
                 uncertain |= isDerived || _model.Order.Exists(other => other.BaseType == entity.Name) || entity.Complex.Count > 0;
-                PlaceSplit(entity, new Placement(key, prefix: null, entity.Table?.Overrides, columnsOptional: false, objectOptional: false, uncertain));
-                return;
+                PlaceSplit(entity, Placement.InTable(table, entity.Table?.Overrides, uncertain));
             }
-
-            if (isTpc)
+            else if (isTpc)
             {
-                PlaceTpc(hierarchy, entity, new Placement(key, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain || !IsTpcReadable(hierarchy, entity)));
+                PlaceTpc(hierarchy, Placement.InTable(table, overrides, uncertain || !IsTpcReadable(hierarchy)));
             }
             else
             {
                 var tptDerived = isDerived && startsTable;
+                var keyMissing = tptDerived && root.PrimaryKey.Exists(name => !root.Properties.ContainsKey(name));
 
                 // A TPH derived type's columns are nullable: the other types' rows have no value. Its own rows do.
                 var tphDerived = isDerived && !startsTable;
-                var keyMissing = tptDerived && root.PrimaryKey.Exists(name => !root.Properties.ContainsKey(name));
-                PlaceTphOrTpt(root, entity, tptDerived, new Placement(key, prefix: null, overrides, columnsOptional: tphDerived, objectOptional: false, uncertain || keyMissing));
+                var placement = new Placement(table, prefix: null, overrides, columnsOptional: tphDerived, objectOptional: false, uncertain || keyMissing);
+                PlaceTphOrTpt(hierarchy, tptDerived, placement);
             }
         }
 
+        /// <summary>What an entity tells its table whatever its columns: whether migrations manage it, whether its rows have a key, and which.</summary>
+        /// <param name="ownRows">The entity's rows are its own (the table's first type, or TPC), not its root's.</param>
+        private void NoteTable(List<TypeDefinition> hierarchy, TableKey table, Dictionary<string, string?> overrides, bool ownRows)
+        {
+            var root = hierarchy[0];
+            _builder.NoteExcluded(table, _tables.ExcludedFlag(hierarchy));
+            _builder.NoteRows(table, keyless: !root.Keyed);
+            var keyPlacement = Placement.InTable(table, overrides, uncertain: false);
+            var keyColumns = root.PrimaryKey.Select(name => root.Properties.TryGetValue(name, out var property) ? keyPlacement.ColumnName(property) : name);
+            _builder.NoteRowKeys(table, ownRows ? hierarchy[hierarchy.Count - 1] : root, keyColumns);
+        }
+
         /// <summary>TPC: every concrete table holds all inherited properties; types in between add theirs.</summary>
-        private void PlaceTpc(List<TypeDefinition> hierarchy, TypeDefinition entity, Placement placement)
+        private void PlaceTpc(List<TypeDefinition> hierarchy, Placement placement)
         {
             var root = hierarchy[0];
             foreach (var type in hierarchy)
@@ -109,19 +125,24 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            PlaceNested(entity, placement);
+            PlaceNested(hierarchy[hierarchy.Count - 1], placement);
         }
 
         /// <summary>
         /// EF maps a TPC type's own complex properties only to its own table (dotnet/efcore#31248), and owned types of TPC
         /// hierarchies were not seen made by EF: neither is read.
         /// </summary>
-        private static bool IsTpcReadable(List<TypeDefinition> hierarchy, TypeDefinition entity) =>
-            entity.Owned.Count == 0 && !hierarchy.Exists(type => type != entity && (type.Complex.Count > 0 || type.Owned.Count > 0));
+        private static bool IsTpcReadable(List<TypeDefinition> hierarchy)
+        {
+            var entity = hierarchy[hierarchy.Count - 1];
+            return entity.Owned.Count == 0 && !hierarchy.Exists(type => type != entity && (type.Complex.Count > 0 || type.Owned.Count > 0));
+        }
 
         /// <summary>A TPH root or derived type, or a TPT type (also EF 5 and 6's derived types with a table of their own, which had no strategy).</summary>
-        private void PlaceTphOrTpt(TypeDefinition root, TypeDefinition entity, bool tptDerived, Placement placement)
+        private void PlaceTphOrTpt(List<TypeDefinition> hierarchy, bool tptDerived, Placement placement)
         {
+            var root = hierarchy[0];
+            var entity = hierarchy[hierarchy.Count - 1];
             if (tptDerived)
             {
                 // A TPT derived table holds the key too.
@@ -145,37 +166,23 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>After a type's own properties: the uncertainty they found, then its complex and owned types.</summary>
         private void PlaceNested(TypeDefinition type, Placement placement)
         {
+            NoteUncertainty(placement);
+            PlaceComplex(type, placement);
+            PlaceOwned(type, placement, ownerFragments: null);
+        }
+
+        private void NoteUncertainty(Placement placement)
+        {
             if (placement.Uncertain && placement.Table is { } table)
             {
                 _builder.MarkUncertain(table);
             }
-
-            PlaceComplex(type, placement);
-            PlaceOwned(type, placement, ownerFragments: null);
         }
 
         /// <summary>Entity splitting: the properties a fragment lists (and the key) in its table, the rest in the main table.</summary>
         private void PlaceSplit(TypeDefinition entity, Placement main)
         {
-            var fragments = new List<Placement>();
-            foreach (var fragment in entity.Fragments)
-            {
-                if (_tables.TableKeyOf(fragment) is { } fragmentKey)
-                {
-                    _builder.NoteExcluded(fragmentKey, fragment.Excluded ?? entity.Table?.Excluded);
-                    if (main.Uncertain)
-                    {
-                        _builder.MarkUncertain(fragmentKey);
-                    }
-
-                    fragments.Add(new Placement(fragmentKey, prefix: null, fragment.Overrides, columnsOptional: false, objectOptional: false, main.Uncertain));
-                }
-                else
-                {
-                    _builder.MarkUnplaced();
-                }
-            }
-
+            var fragments = FragmentPlacements(entity, main.Uncertain);
             foreach (var property in entity.PropertyOrder)
             {
                 var isKey = entity.PrimaryKey.Contains(property.Name);
@@ -195,12 +202,30 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            if (main.Uncertain && main.Table is { } mainTable)
+            NoteUncertainty(main);
+            PlaceOwned(entity, main, entity.Fragments);
+        }
+
+        /// <summary>The tables an entity is split into (<c>SplitToTable</c>), noted as tables of its rows.</summary>
+        private List<Placement> FragmentPlacements(TypeDefinition entity, bool uncertain)
+        {
+            var fragments = new List<Placement>();
+            foreach (var fragment in entity.Fragments)
             {
-                _builder.MarkUncertain(mainTable);
+                if (_tables.TableKeyOf(fragment) is not { } table)
+                {
+                    _builder.MarkUnplaced();
+                    continue;
+                }
+
+                _builder.NoteExcluded(table, fragment.Excluded ?? entity.Table?.Excluded);
+                _builder.NoteRows(table, keyless: !entity.Keyed);
+                var placement = Placement.InTable(table, fragment.Overrides, uncertain);
+                NoteUncertainty(placement);
+                fragments.Add(placement);
             }
 
-            PlaceOwned(entity, main, entity.Fragments);
+            return fragments;
         }
 
         /// <summary>
@@ -285,12 +310,15 @@ namespace BlueGreen.Analyzers.Model
             if (!shared)
             {
                 _builder.NoteExcluded(target, owned.Table?.Excluded);
+
+                // EF gives an owned type a key (its owner's) whether or not HasKey is written.
+                _builder.NoteRows(target, keyless: false);
             }
 
             var overrides = owned.Table?.Overrides;
             var placement = shared
                 ? ownerPlacement.Nested(navigation, overrides, optional: !owner.RequiredNavigations.Contains(navigation), uncertain)
-                : new Placement(target, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
+                : Placement.InTable(target, overrides, uncertain);
             foreach (var property in owned.PropertyOrder)
             {
                 var isKey = owned.PrimaryKey.Contains(property.Name) || owned.OwnerForeignKey.Contains(property.Name);

@@ -63,23 +63,29 @@ namespace BlueGreen.Analyzers.Model
 
                     break;
                 case "Entity" when arguments.Count == 2:
-                    var name = Arguments.Fold(arguments[0].Expression).Value;
-                    if (name is null || arguments[1].Expression is not LambdaExpressionSyntax lambda)
-                    {
-                        model.Unreadable = true;
-                        break;
-                    }
-
-                    if (!model.Entities.TryGetValue(name, out var entity))
-                    {
-                        entity = new TypeDefinition(TypeKind.Entity, name, parent: null);
-                        model.Entities.Add(name, entity);
-                        model.Order.Add(entity);
-                    }
-
-                    ReadType(entity, lambda, cancellationToken);
+                    ReadEntity(model, arguments, cancellationToken);
                     break;
             }
+        }
+
+        /// <summary><c>modelBuilder.Entity("Ns.Type", b =&gt; { ... })</c>: designers configure an entity once or twice.</summary>
+        private static void ReadEntity(ModelDefinition model, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
+        {
+            var name = Arguments.Fold(arguments[0].Expression).Value;
+            if (name is null || arguments[1].Expression is not LambdaExpressionSyntax lambda)
+            {
+                model.Unreadable = true;
+                return;
+            }
+
+            if (!model.Entities.TryGetValue(name, out var entity))
+            {
+                entity = new TypeDefinition(TypeKind.Entity, name, parent: null);
+                model.Entities.Add(name, entity);
+                model.Order.Add(entity);
+            }
+
+            ReadType(entity, lambda, cancellationToken);
         }
 
         private static int? IntLiteral(ExpressionSyntax expression) =>
@@ -134,7 +140,7 @@ namespace BlueGreen.Analyzers.Model
                 case "Property":
                 case "PrimitiveCollection":
                 case "IndexerProperty":
-                    ReadProperty(type, chain, statement);
+                    PropertyReader.Read(type, chain, statement);
                     break;
                 case "HasBaseType" when arguments.Count == 1 && type.Kind == TypeKind.Entity:
                     var baseType = Arguments.Fold(arguments[0].Expression);
@@ -176,6 +182,10 @@ namespace BlueGreen.Analyzers.Model
                     break;
                 case "HasKey":
                     ReadKey(type, arguments);
+                    break;
+                case "HasNoKey":
+                    type.Keyed = false;
+                    type.PrimaryKey.Clear();
                     break;
                 case "WithOwner":
                     ReadForeignKeyToOwner(type, chain, navigation: null);
@@ -243,6 +253,7 @@ namespace BlueGreen.Analyzers.Model
 
         private static void ReadKey(TypeDefinition type, SeparatedSyntaxList<ArgumentSyntax> arguments)
         {
+            type.Keyed = true;
             type.PrimaryKey.Clear();
             foreach (var argument in arguments)
             {
@@ -299,94 +310,6 @@ namespace BlueGreen.Analyzers.Model
                         break;
                 }
             }
-        }
-
-        private static void ReadProperty(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement)
-        {
-            var root = chain[0];
-            var arguments = root.ArgumentList.Arguments;
-
-            // Property<T>("Name"), Property(typeof(T), "Name"), Property("Name").
-            var name = arguments.Count switch
-            {
-                1 => Arguments.Fold(arguments[0].Expression),
-                2 => Arguments.Fold(arguments[1].Expression),
-                _ => Folded.Unknown,
-            };
-
-            if (name.Value is null)
-            {
-                type.Uncertain = true;
-                return;
-            }
-
-            var clrType = Calls.TypeArgument(root)
-                ?? (arguments.Count == 2 && arguments[0].Expression is TypeOfExpressionSyntax typeOf ? typeOf.Type.ToString() : null);
-
-            if (type.Properties.TryGetValue(name.Value, out var property))
-            {
-                // Declared twice: neither statement alone says all about it.
-                property.Declaration = null;
-            }
-            else
-            {
-                property = new PropertyDefinition(name.Value);
-                type.Properties.Add(name.Value, property);
-                type.PropertyOrder.Add(property);
-                property.Declaration = statement is null ? null : new ColumnDeclaration(root, statement, name.Value, clrType, type.Path);
-            }
-
-            if (clrType is not null)
-            {
-                property.ClrType = clrType;
-            }
-
-            foreach (var call in chain)
-            {
-                ReadPropertyCall(type, property, call);
-            }
-        }
-
-        private static void ReadPropertyCall(TypeDefinition type, PropertyDefinition property, InvocationExpressionSyntax call)
-        {
-            var arguments = call.ArgumentList.Arguments;
-            switch (Calls.MethodName(call))
-            {
-                case "HasColumnName" when arguments.Count == 1:
-                    SetColumn(type, property, Arguments.Fold(arguments[0].Expression));
-                    break;
-                case "HasAnnotation" when arguments.Count == 2:
-                    ReadPropertyAnnotation(type, property, Arguments.Fold(arguments[0].Expression).Value, arguments[1].Expression);
-                    break;
-                case "IsRequired":
-                    property.Required = BuilderSyntax.BoolArgument(call, absent: true);
-                    break;
-            }
-        }
-
-        private static void ReadPropertyAnnotation(TypeDefinition type, PropertyDefinition property, string? annotation, ExpressionSyntax value)
-        {
-            switch (annotation)
-            {
-                case "Relational:ColumnName":
-                    // EF 2.x and 3.x designers spell a column name as an annotation.
-                    SetColumn(type, property, Arguments.Fold(value));
-                    break;
-                case ModelAnnotations.KeptInDatabase:
-                    // Not a literal: whether the version maps the column cannot be told.
-                    var kept = BuilderSyntax.BoolLiteral(value);
-                    type.Uncertain |= kept is null;
-                    property.Kept = kept == true;
-                    break;
-            }
-        }
-
-        private static void SetColumn(TypeDefinition type, PropertyDefinition property, Folded column)
-        {
-            type.Uncertain |= !column.IsKnown;
-
-            // HasColumnName(null) restores the convention.
-            property.Column = column.Value;
         }
 
         private static void ReadOwned(TypeDefinition owner, bool many, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ namespace BlueGreen.Analyzers.Model
 
         private static void AddBodies(TypeDefinition type, Dictionary<string, BlockSyntax> bodies)
         {
+            // Two types on one path (an owned navigation and a complex property of one name) are a hand edit EF rejects: the first stays.
             if (type.Body is { } body && !bodies.ContainsKey(type.Path))
             {
                 bodies.Add(type.Path, body);
@@ -95,6 +96,12 @@ namespace BlueGreen.Analyzers.Model
         public List<PropertyDefinition> PropertyOrder { get; } = new List<PropertyDefinition>();
 
         public List<string> PrimaryKey { get; } = new List<string>();
+
+        /// <summary>
+        /// <c>HasKey</c> is written (and not undone by <c>HasNoKey</c>). Without it an entity is keyless: EF 3+ writes
+        /// <c>HasNoKey()</c>, EF 2's query types nothing; a TPH derived type has its root's key.
+        /// </summary>
+        public bool Keyed { get; set; }
 
         /// <summary>The properties of an owned type that hold its owner's key.</summary>
         public HashSet<string> OwnerForeignKey { get; } = new HashSet<string>(StringComparer.Ordinal);

@@ -40,6 +40,10 @@ namespace BlueGreen.Analyzers.Model
 
         public bool Uncertain { get; }
 
+        /// <summary>A type in a table of its own (or its hierarchy's): no prefix, no optional rows or objects.</summary>
+        public static Placement InTable(TableKey? table, IReadOnlyDictionary<string, string?>? overrides, bool uncertain) =>
+            new Placement(table, prefix: null, overrides, columnsOptional: false, objectOptional: false, uncertain);
+
         /// <summary>The placement of a type nested in this one's columns (a complex type, an owned type sharing the table), named <paramref name="name"/>.</summary>
         /// <param name="optional">Whether the nested value itself may be absent; null: unknown.</param>
         public Placement Nested(string name, IReadOnlyDictionary<string, string?>? overrides, bool? optional, bool uncertain) =>

@@ -19,7 +19,7 @@ namespace BlueGreen.Analyzers.Model
             _model = model;
         }
 
-        public string? DefaultSchema => _model.DefaultSchema.Value;
+        private string? DefaultSchema => _model.DefaultSchema.Value;
 
         /// <summary>
         /// The entity and its bases, root first. <paramref name="broken"/> when a base is not in the file (a hand edit)

@@ -22,6 +22,7 @@ namespace BlueGreen.Analyzers.Model
             new Dictionary<TableKey, HashSet<string>>(),
             new HashSet<TableKey>(),
             new HashSet<TableKey>(),
+            new HashSet<TableKey>(),
             new Dictionary<string, BlockSyntax>(),
             hasUnplacedEntities: false);
 
@@ -29,12 +30,14 @@ namespace BlueGreen.Analyzers.Model
         private readonly IReadOnlyDictionary<TableKey, HashSet<string>> _keptColumns;
         private readonly HashSet<TableKey> _uncertainTables;
         private readonly HashSet<TableKey> _excludedTables;
+        private readonly HashSet<TableKey> _keylessTables;
         private readonly IReadOnlyDictionary<string, BlockSyntax> _typeBodies;
 
         /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
         /// <param name="keptColumns">Each table's columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/>.</param>
         /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
         /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
+        /// <param name="keylessTables">Tables all of whose entities are keyless.</param>
         /// <param name="typeBodies">The block declaring each type's properties, by <see cref="ColumnDeclaration.TypePath"/>.</param>
         /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
         public TargetModel(
@@ -42,6 +45,7 @@ namespace BlueGreen.Analyzers.Model
             IReadOnlyDictionary<TableKey, HashSet<string>> keptColumns,
             HashSet<TableKey> uncertainTables,
             HashSet<TableKey> excludedTables,
+            HashSet<TableKey> keylessTables,
             IReadOnlyDictionary<string, BlockSyntax> typeBodies,
             bool hasUnplacedEntities)
         {
@@ -49,6 +53,7 @@ namespace BlueGreen.Analyzers.Model
             _keptColumns = keptColumns;
             _uncertainTables = uncertainTables;
             _excludedTables = excludedTables;
+            _keylessTables = keylessTables;
             _typeBodies = typeBodies;
             HasUnplacedEntities = hasUnplacedEntities;
         }
@@ -113,6 +118,12 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>The model maps the table but migrations do not manage it (<c>ExcludeFromMigrations</c>): no migration creates it.</summary>
         public bool IsExcludedFromMigrations(TableKey table) => _excludedTables.Contains(table);
 
+        /// <summary>
+        /// Every entity mapped to the table has no key (<c>HasNoKey()</c>, or EF 2's query types: no <c>HasKey</c>). False when
+        /// the table is not mapped for certain, or an entity placed nowhere could map to it with a key.
+        /// </summary>
+        public bool IsKeyless(TableKey table) => !HasUnplacedEntities && MapsTable(table) == Mapping.Mapped && _keylessTables.Contains(table);
+
         /// <summary>Whether any entity maps to the table.</summary>
         public Mapping MapsTable(TableKey table)
         {
@@ -129,6 +140,7 @@ namespace BlueGreen.Analyzers.Model
             return HasUnplacedEntities ? Mapping.Unknown : Mapping.NotMapped;
         }
 
+        /// <summary>Whether a property of the model maps to the column (one kept in the database only does not).</summary>
         public Mapping Maps(TableKey table, string column)
         {
             if (_uncertainTables.Contains(table))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BlueGreen.Analyzers.Schema;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,6 +14,9 @@ namespace BlueGreen.Analyzers.Model
         private readonly Dictionary<TableKey, HashSet<string>> _kept = new Dictionary<TableKey, HashSet<string>>();
         private readonly HashSet<TableKey> _uncertain = new HashSet<TableKey>();
         private readonly Dictionary<TableKey, bool> _excluded = new Dictionary<TableKey, bool>();
+
+        // Whether every type whose rows a table holds is keyless.
+        private readonly Dictionary<TableKey, bool> _keyless = new Dictionary<TableKey, bool>();
 
         // The key columns each hierarchy maps in each table, to see whether hierarchies sharing a table agree.
         private readonly Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>> _rowKeys =
@@ -75,6 +79,10 @@ namespace BlueGreen.Analyzers.Model
             }
         }
 
+        /// <summary>A type whose rows the table holds: an entity (keyless without <c>HasKey</c>), an owned type in a table of its own (keyed).</summary>
+        public void NoteRows(TableKey table, bool keyless) =>
+            _keyless[table] = keyless && (!_keyless.TryGetValue(table, out var others) || others);
+
         /// <summary>The key columns of the rows <paramref name="rowRoot"/>'s hierarchy stores in the table.</summary>
         public void NoteRowKeys(TableKey table, TypeDefinition rowRoot, IEnumerable<string> columns)
         {
@@ -112,16 +120,10 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            var excluded = new HashSet<TableKey>();
-            foreach (var pair in _excluded)
-            {
-                if (pair.Value)
-                {
-                    excluded.Add(pair.Key);
-                }
-            }
+            var excluded = new HashSet<TableKey>(_excluded.Where(pair => pair.Value).Select(pair => pair.Key));
 
-            return new TargetModel(_tables, _kept, _uncertain, excluded, typeBodies, _unplaced);
+            var keyless = new HashSet<TableKey>(_keyless.Where(pair => pair.Value).Select(pair => pair.Key));
+            return new TargetModel(_tables, _kept, _uncertain, excluded, keyless, typeBodies, _unplaced);
         }
 
         /// <param name="defaultName">EF made the name up (and may have truncated it).</param>

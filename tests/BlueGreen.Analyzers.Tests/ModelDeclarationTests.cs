@@ -1,0 +1,252 @@
+using System;
+using System.Linq;
+using System.Threading;
+using BlueGreen.Analyzers.Model;
+using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace BlueGreen.Analyzers.Tests
+{
+    /// <summary>
+    /// Where a target model's columns are declared (<see cref="TargetModel.Declaration"/>) and where a type's properties go
+    /// (<see cref="TargetModel.TypeBody"/>): what a code fix needs to copy a property from one designer into the next.
+    /// </summary>
+    public class ModelDeclarationTests
+    {
+        private static readonly TableKey Animals = new TableKey(null, "Animals");
+        private static readonly TableKey Customers = new TableKey(null, "Customers");
+        private static readonly TableKey ShopCustomer = new TableKey("shop", "Customer");
+        private static readonly TableKey ShopSupplier = new TableKey("shop", "Supplier");
+
+        [Fact]
+        public void A_column_is_declared_by_its_property_call_in_the_block_of_its_entity_owned_or_complex_type()
+        {
+            var model = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property(typeof(string), "Name")
+                            .IsRequired();
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.OwnsOne("Shop.Address", "Home", b1 =>
+                            {
+                                b1.Property<int>("CustomerId");
+                                b1.HasKey("CustomerId");
+                                b1.ToTable("Customers");
+                                b1.WithOwner().HasForeignKey("CustomerId");
+                                b1.OwnsOne("Shop.Location", "Location", b2 =>
+                                    {
+                                        b2.Property<int>("AddressCustomerId");
+                                        b2.Property<double?>("Lat")
+                                            .HasColumnName("latitude");
+                                        b2.HasKey("AddressCustomerId");
+                                        b2.ToTable("Customers");
+                                        b2.WithOwner().HasForeignKey("AddressCustomerId");
+                                    });
+                            });
+
+                        b.ComplexProperty<Dictionary<string, object>>("Billing", "Shop.Customer.Billing#Address", b1 =>
+                            {
+                                b1.IsRequired();
+                                b1.Property<string>("Street");
+                            });
+                    });
+                """);
+
+            var name = model.Declaration(Customers, "Name")!;
+            Assert.Equal("b.Property(typeof(string), \"Name\")", name.Invocation.ToString());
+            Assert.EndsWith(".IsRequired();", name.Statement.ToString());
+            Assert.Same(name.Invocation, name.Statement.DescendantNodes().OfType<InvocationExpressionSyntax>().Last());
+            Assert.Equal(("Name", "string", "Shop.Customer"), Describe(name));
+
+            var latitude = model.Declaration(Customers, "latitude")!;
+            Assert.Equal("b2.Property<double?>(\"Lat\")", latitude.Invocation.ToString());
+            Assert.Equal(("Lat", "double?", "Shop.Customer/Home/Location"), Describe(latitude));
+
+            var street = model.Declaration(Customers, "Billing_Street")!;
+            Assert.Equal(("Street", "string", "Shop.Customer/Billing"), Describe(street));
+
+            // The owned types' keys are the owner's Id column.
+            Assert.Equal("Shop.Customer", model.Declaration(Customers, "Id")!.TypePath);
+            Assert.Null(model.Declaration(Customers, "Home_CustomerId"));
+            Assert.Null(model.Declaration(Customers, "Phone"));
+        }
+
+        [Fact]
+        public void A_column_several_properties_share_a_JSON_column_an_uncertain_table_or_an_expression_lambda_has_no_declaration()
+        {
+            var model = DesignerBody.Read("""
+                modelBuilder.Entity("Shop.Animal", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Animals");
+                    });
+
+                modelBuilder.Entity("Shop.Dog", b =>
+                    {
+                        b.HasBaseType("Shop.Animal");
+                        b.Property<string>("Name");
+                        b.Property<string>("Breed");
+                        b.Property<string>("Breed").HasMaxLength(20);
+                    });
+
+                modelBuilder.Entity("Shop.Cat", b =>
+                    {
+                        b.HasBaseType("Shop.Animal");
+                        b.Property<string>("Name");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                        b.OwnsOne("Shop.Preferences", "Preferences", b1 =>
+                            {
+                                b1.Property<string>("Theme");
+                                b1.ToJson("prefs");
+                            });
+                    });
+
+                modelBuilder.Entity("Shop.Tag", b => b.Property<int>("Id"));
+                modelBuilder.Entity("Shop.Tag", b => b.ToTable("Tags"));
+
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<string>("Notes").HasColumnName(Columns.Notes);
+                        b.ToTable("Orders");
+                    });
+                """);
+
+            Assert.Equal("Shop.Animal", model.Declaration(Animals, "Id")!.TypePath);
+            Assert.Null(model.Declaration(Animals, "Name"));
+            Assert.Null(model.Declaration(Animals, "Breed"));
+            Assert.Null(model.Declaration(Customers, "prefs"));
+            Assert.Equal(Mapping.Mapped, model.Maps(new TableKey(null, "Tags"), "Id"));
+            Assert.Null(model.Declaration(new TableKey(null, "Tags"), "Id"));
+            Assert.Null(model.Declaration(new TableKey(null, "Orders"), "Id"));
+        }
+
+        [Theory]
+        [InlineData("shapes-ef8-postgres")]
+        [InlineData("shapes-ef9-sqlserver")]
+        [InlineData("shapes-ef10-sqlite")]
+        public void Scaffolded_declarations_name_the_type_path_of_entities_owned_and_complex_types(string history)
+        {
+            var corpus = CorpusHistory.Get(history);
+            var model = corpus.History.Migrations[corpus.IndexOf("Initial")].TargetModel(CancellationToken.None)!;
+
+            var lng = model.Declaration(ShopCustomer, "Home_Location_Lng")!;
+            Assert.Equal(("Lng", "double", "Fixtures.Customer/Home/Location"), Describe(lng));
+            Assert.Equal("b2.Property<double>(\"Lng\")", lng.Invocation.ToString());
+            Assert.StartsWith("b2.Property<double>(\"Lng\")", lng.Statement.ToString());
+
+            Assert.Equal(("DisplayName", "string", "Fixtures.Customer"), Describe(model.Declaration(ShopCustomer, "Display Name")!));
+            Assert.Equal("Fixtures.Customer/Billing", model.Declaration(new TableKey("shop", "BillingAddresses"), "Street")!.TypePath);
+            Assert.Equal(("Lat", "double?", "Fixtures.Supplier/Address/Geo"), Describe(model.Declaration(ShopSupplier, "Address_Geo_Lat")!));
+
+            // TPT: the derived table's key column (renamed CarId) is the root's Id; TPC: the root's Amount (renamed CardAmount).
+            Assert.Equal(("Id", "int", "Fixtures.Vehicle"), Describe(model.Declaration(new TableKey("shop", "Cars"), "CarId")!));
+            Assert.Equal("Fixtures.Payment", model.Declaration(new TableKey("shop", "CardPayments"), "CardAmount")!.TypePath);
+
+            // Entity splitting: the key in both tables, Weight only in the fragment.
+            Assert.Equal("Fixtures.Product", model.Declaration(new TableKey("shop", "ProductDetails"), "WeightKg")!.TypePath);
+            Assert.Null(model.Declaration(ShopCustomer, "prefs"));
+        }
+
+        [Fact]
+        public void A_type_body_is_the_block_that_declares_its_properties()
+        {
+            var method = DesignerBody.Method("""
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.HasAnnotation("Relational:TableName", "Orders");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                    });
+
+                modelBuilder.Entity("Shop.VipCustomer", b =>
+                    {
+                        b.HasBaseType("Shop.Customer");
+                    });
+
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.OwnsOne("Shop.Address", "Home", b1 =>
+                            {
+                                b1.Property<int>("CustomerId");
+                                b1.ComplexProperty<Dictionary<string, object>>("Geo", "Shop.Address.Geo#Geo", b2 =>
+                                    {
+                                        b2.Property<double>("Lat");
+                                    });
+                            });
+
+                        b.Navigation("Home").IsRequired();
+                    });
+
+                modelBuilder.Entity("Shop.Tag", b => b.Property<int>("Id"));
+                """);
+            var model = ModelReader.Read(method, CancellationToken.None);
+            var lambdas = method.DescendantNodes().OfType<LambdaExpressionSyntax>().Select(lambda => lambda.Body).ToList();
+
+            Assert.Same(lambdas[1], model.TypeBody("Shop.Customer"));
+            Assert.Same(lambdas[2], model.TypeBody("Shop.Order"));
+            Assert.Same(lambdas[3], model.TypeBody("Shop.VipCustomer"));
+            Assert.Same(lambdas[5], model.TypeBody("Shop.Customer/Home"));
+            Assert.Same(lambdas[6], model.TypeBody("Shop.Customer/Home/Geo"));
+            Assert.Null(model.TypeBody("Shop.Tag"));
+            Assert.Null(model.TypeBody("Shop.Customer/Work"));
+            Assert.Null(TargetModel.Empty.TypeBody("Shop.Customer"));
+        }
+
+        [Theory]
+        [InlineData("shapes-ef8-sqlite")]
+        [InlineData("shapes-ef10-sqlserver")]
+        [InlineData("shapes-ef10-postgres")]
+        public void A_scaffolded_declaration_copied_into_the_next_designers_type_body_maps_its_column_again(string history)
+        {
+            var corpus = CorpusHistory.Get(history);
+            var initial = corpus.History.Migrations[corpus.IndexOf("Initial")].TargetModel(CancellationToken.None)!;
+            var next = corpus.History.Migrations[corpus.IndexOf("RemoveFromModel")];
+            var nextModel = next.TargetModel(CancellationToken.None)!;
+
+            foreach (var (table, column) in new[] { (ShopCustomer, "Home_Location_Lat"), (ShopSupplier, "Address_Geo_Lat"), (new TableKey("shop", "BillingAddresses"), "Country") })
+            {
+                var declaration = initial.Declaration(table, column)!;
+                Assert.Same(declaration.Statement.Parent, initial.TypeBody(declaration.TypePath));
+                Assert.Equal(Mapping.NotMapped, nextModel.Maps(table, column));
+
+                var body = nextModel.TypeBody(declaration.TypePath)!;
+                var designer = next.TargetModelMethod!.ReplaceNode(body, body.AddStatements(declaration.Statement));
+                Assert.Equal(Mapping.Mapped, ModelReader.Read(designer, CancellationToken.None).Maps(table, column));
+            }
+
+            // The entity's block of properties, not the later one of its owned types and relationships.
+            Assert.Contains(nextModel.TypeBody("Fixtures.Customer")!.Statements, statement => statement.ToString().StartsWith("b.Property<int>(\"Id\")", StringComparison.Ordinal));
+        }
+
+        private static (string Name, string? ClrType, string TypePath) Describe(ColumnDeclaration declaration) =>
+            (declaration.PropertyName, declaration.ClrType, declaration.TypePath);
+    }
+}
