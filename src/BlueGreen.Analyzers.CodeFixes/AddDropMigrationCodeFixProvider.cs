@@ -30,13 +30,30 @@ namespace BlueGreen.Analyzers.CodeFixes
     [Shared]
     public sealed class AddDropMigrationCodeFixProvider : CodeFixProvider
     {
-        private const string EquivalenceKey = "AddDropMigration";
+        private const string EquivalenceKey = "BG0100.AddDropMigration";
 
         private static readonly DateTime LastTimestamp = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
 
+        private readonly Func<DateTime> _clock;
+
+#pragma warning disable RS0030 // The clock is read here and only here, and only by a code fix (to name a migration as EF does).
+        public AddDropMigrationCodeFixProvider()
+            : this(() => DateTime.UtcNow)
+#pragma warning restore RS0030
+        {
+        }
+
+        /// <param name="clock">The UTC time a new migration's id is made from.</param>
+        internal AddDropMigrationCodeFixProvider(Func<DateTime> clock)
+        {
+            _clock = clock;
+        }
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.ReadyToDrop.Id);
 
-        public override FixAllProvider GetFixAllProvider() => new AddAll();
+        public override FixAllProvider GetFixAllProvider() =>
+            new ProjectFixAll("Add migrations that drop every column ready to drop", (project, diagnostics, cancellationToken) =>
+                AddAsync(project, diagnostics.Select(Drop.From).OfType<Drop>().ToList(), cancellationToken));
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -45,7 +62,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 if (Drop.From(diagnostic) is { } drop)
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create($"Add a migration that drops {drop.Table.Name}.{drop.Column}", cancellationToken => AddAsync(context.Document.Project, new[] { drop }, cancellationToken), EquivalenceKey),
+                        CodeAction.Create(drop.Column is null ? $"Add a migration that drops table {drop.Table}" : $"Add a migration that drops {drop.Table.Name}.{drop.Column}", cancellationToken => AddAsync(context.Document.Project, new[] { drop }, cancellationToken), EquivalenceKey),
                         diagnostic);
                 }
             }
@@ -53,7 +70,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             return Task.CompletedTask;
         }
 
-        private static async Task<Solution> AddAsync(Project project, IReadOnlyList<Drop> drops, CancellationToken cancellationToken)
+        private async Task<Solution> AddAsync(Project project, IReadOnlyList<Drop> drops, CancellationToken cancellationToken)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             var solution = project.Solution;
@@ -76,10 +93,15 @@ namespace BlueGreen.Analyzers.CodeFixes
                 }
 
                 var ns = lastUp.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
-                var name = Unique(compilation, ns, mine.Count == 1 ? "Drop" + Identifier(mine[0].Table.Name) + Identifier(mine[0].Column) : "DropRemovedColumns");
+                var name = Unique(compilation, ns, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns");
                 var id = timestamp + "_" + name;
                 var directory = beside.FilePath is null ? null : System.IO.Path.GetDirectoryName(beside.FilePath);
-                var migration = MigrationText(ns, name, mine);
+                var schema = mine.Any(drop => drop.Column is null) ? CompatibilityChecker.Replay(history, cancellationToken) : null;
+                if (MigrationText(ns, name, mine, schema) is not { } migration)
+                {
+                    continue;
+                }
+
                 var designer = DesignerText(snapshot, model, ns, name, id, context);
                 var target = solution.GetProject(beside.Project.Id)!;
                 target = target.AddDocument(id + ".cs", SourceText.From(migration), beside.Folders, directory is null ? null : System.IO.Path.Combine(directory, id + ".cs")).Project;
@@ -94,9 +116,9 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// EF's id timestamp, from the fix's clock, but always after every existing id so the drop runs last; null when
         /// none can be: a hand-made id at the last second a timestamp can name (adding a second to it would throw).
         /// </summary>
-        private static string? Timestamp(MigrationHistory history)
+        private string? Timestamp(MigrationHistory history)
         {
-            var now = MigrationClock.UtcNow();
+            var now = _clock();
             foreach (var migration in history.Migrations)
             {
                 if (migration.Id.Length >= 14
@@ -126,44 +148,58 @@ namespace BlueGreen.Analyzers.CodeFixes
             return candidate;
         }
 
-        private static string Identifier(string name)
+        /// <summary>The migration's text; null when a dropped table has a column whose CLR type the replay does not know (Down could not re-create it).</summary>
+        private static string? MigrationText(string? ns, string name, IReadOnlyList<Drop> drops, DatabaseSchema? schema)
         {
-            var identifier = new StringBuilder();
-            var upper = true;
-            foreach (var c in name)
-            {
-                if (char.IsLetterOrDigit(c))
-                {
-                    identifier.Append(upper ? char.ToUpperInvariant(c) : c);
-                    upper = false;
-                }
-                else
-                {
-                    upper = true;
-                }
-            }
-
-            return identifier.ToString();
-        }
-
-        private static string MigrationText(string? ns, string name, IReadOnlyList<Drop> drops)
-        {
+            const string Receiver = "migrationBuilder";
+            var indent = ns is null ? string.Empty : "    ";
             var up = new List<Call>();
             var down = new List<Call>();
             foreach (var drop in drops)
             {
-                if (drop.CopyTo is { } copyTo)
+                if (drop.Column is null)
                 {
-                    up.Add(new Call("migrationBuilder", "Sql", new[] { Call.Literal(ExpandRenameCodeFixProvider.CopySql(drop.Provider, drop.Table, drop.Column, copyTo) + " WHERE " + ExpandRenameCodeFixProvider.Quote(drop.Provider, copyTo) + " IS NULL") }));
+                    if (schema is null || MigrationCode.CreateTable(Receiver, drop.Table, schema.Columns(drop.Table), indent + "        ", "\n") is not { } create)
+                    {
+                        return null;
+                    }
+
+                    up.Add(MigrationCode.DropTable(Receiver, drop.Table));
+                    down.Insert(0, create);
+                    continue;
                 }
 
-                up.Add(new Call("migrationBuilder", "DropColumn", Arguments(drop, definition: false)));
-                down.Insert(0, new Call("migrationBuilder", "AddColumn<" + drop.ClrType + ">", Arguments(drop, definition: true)));
+                if (drop.Data.CopyTo is { } copyTo)
+                {
+                    // The expand step's trigger goes first (it names the column); then the rows the old version wrote since.
+                    if (drop.Data.Provider == Provider.Npgsql)
+                    {
+                        up.Add(MigrationCode.Sql(Receiver, SqlText.DropSyncTrigger(drop.Table, drop.Column, copyTo)));
+                    }
+
+                    up.Add(MigrationCode.Sql(Receiver, SqlText.Copy(drop.Data.Provider, drop.Table, drop.Column, copyTo, onlyMissing: true)));
+                    if (drop.Data.RequireCopy && drop.ClrType is { } copyType && MigrationCode.ClrDefault(copyType) is { } copyDefault)
+                    {
+                        up.Add(MigrationCode.AlterColumn(Receiver, copyType, copyTo, drop.Table, drop.Data.StoreType, nullable: false, copyDefault, oldNullable: true, oldDefaultValue: null));
+                        down.Insert(0, MigrationCode.AlterColumn(Receiver, copyType, copyTo, drop.Table, drop.Data.StoreType, nullable: true, null, oldNullable: false, oldDefaultValue: null));
+                    }
+                }
+
+                up.Add(MigrationCode.DropColumn(Receiver, drop.Column, drop.Table));
+                if (drop.ClrType is not { } clrType)
+                {
+                    return null;
+                }
+
+                // Re-creating a NOT NULL column in a table with rows needs a value for them, as EF scaffolds it.
+                var nullable = drop.Data.Nullable != false;
+                var defaultArgument = drop.Data.DefaultArgument
+                    ?? (!nullable && MigrationCode.ClrDefault(drop.ClrType) is { } clrDefault ? "defaultValue: " + clrDefault : null);
+                down.Insert(0, MigrationCode.AddColumn(Receiver, clrType, drop.Column, drop.Table, drop.Data.StoreType, nullable, defaultArgument));
             }
 
             var body = new StringBuilder()
                 .Append("using Microsoft.EntityFrameworkCore.Migrations;\n\n#nullable disable\n\n");
-            var indent = ns is null ? string.Empty : "    ";
             if (ns is not null)
             {
                 body.Append("namespace ").Append(ns).Append("\n{\n");
@@ -193,37 +229,6 @@ namespace BlueGreen.Analyzers.CodeFixes
                 .Append(indent).Append("}\n");
         }
 
-        private static List<string> Arguments(Drop drop, bool definition)
-        {
-            var arguments = new List<string> { "name: " + Call.Literal(drop.Column) };
-            if (drop.Table.Schema is not null)
-            {
-                arguments.Add("schema: " + Call.Literal(drop.Table.Schema));
-            }
-
-            arguments.Add("table: " + Call.Literal(drop.Table.Name));
-            if (definition)
-            {
-                if (drop.StoreType is not null)
-                {
-                    arguments.Add("type: " + Call.Literal(drop.StoreType));
-                }
-
-                arguments.Add("nullable: " + (drop.Nullable ? "true" : "false"));
-                if (drop.DefaultArgument is not null)
-                {
-                    arguments.Add(drop.DefaultArgument);
-                }
-                else if (!drop.Nullable && Call.ClrDefault(drop.ClrType) is { } clrDefault)
-                {
-                    // Re-creating a NOT NULL column in a table with rows needs a value for them, as EF scaffolds it.
-                    arguments.Add("defaultValue: " + clrDefault);
-                }
-            }
-
-            return arguments;
-        }
-
         /// <summary>The designer: the snapshot's usings and model, as BuildTargetModel of the new migration.</summary>
         private static string DesignerText(MethodDeclarationSyntax snapshot, BlockSyntax model, string? ns, string name, string id, string context)
         {
@@ -246,7 +251,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             designer.Append(indent).Append("[DbContext(typeof(").Append(context).Append("))]\n")
-                .Append(indent).Append("[Migration(").Append(Call.Literal(id)).Append(")]\n")
+                .Append(indent).Append("[Migration(").Append(MigrationCode.Literal(id)).Append(")]\n")
                 .Append(indent).Append("partial class ").Append(name).Append('\n')
                 .Append(indent).Append("{\n")
                 .Append(indent).Append("    /// <inheritdoc />\n")
@@ -261,77 +266,14 @@ namespace BlueGreen.Analyzers.CodeFixes
             return designer.ToString();
         }
 
-        /// <summary>One ready drop, as the checker described it.</summary>
-        private sealed class Drop
+        /// <summary>One ready drop, as the checker described it: a column, or a whole table (no column).</summary>
+        private sealed record Drop(string Context, TableKey Table, string? Column, string? ClrType, FixData Data)
         {
-            private Drop(string context, TableKey table, string column, string clrType, string? storeType, bool nullable, string? defaultArgument, string? copyTo, string? provider)
-            {
-                Context = context;
-                Table = table;
-                Column = column;
-                ClrType = clrType;
-                StoreType = storeType;
-                Nullable = nullable;
-                DefaultArgument = defaultArgument;
-                CopyTo = copyTo;
-                Provider = provider;
-            }
-
-            public string Context { get; }
-
-            public TableKey Table { get; }
-
-            public string Column { get; }
-
-            public string ClrType { get; }
-
-            public string? StoreType { get; }
-
-            public bool Nullable { get; }
-
-            public string? DefaultArgument { get; }
-
-            public string? CopyTo { get; }
-
-            public string? Provider { get; }
-
-            /// <summary>Null for a table (dropped by hand) or a column whose CLR type the replay does not know (Down cannot re-create it).</summary>
-            public static Drop? From(Diagnostic diagnostic)
-            {
-                string? Get(string key) => diagnostic.Properties.TryGetValue(key, out var value) ? value : null;
-                return Get(FixProperties.Context) is { } context && Get(FixProperties.Table) is { } table && Get(FixProperties.Column) is { } column && Get(FixProperties.ClrType) is { } clrType
-                    ? new Drop(context, new TableKey(Get(FixProperties.Schema), table), column, clrType, Get(FixProperties.StoreType), Get(FixProperties.Nullable) != "False", Get(FixProperties.DefaultArgument), Get(FixProperties.CopyTo), Get(FixProperties.Provider))
+            /// <summary>Null for a column whose CLR type the replay does not know (Down could not re-create it).</summary>
+            public static Drop? From(Diagnostic diagnostic) =>
+                FixData.Of(diagnostic) is { Context: { } context, Table: { } table } data && (data.Column is null || data.ClrType is not null)
+                    ? new Drop(context, table, data.Column, data.ClrType, data)
                     : null;
-            }
-        }
-
-        /// <summary>One migration per DbContext for every ready drop in scope.</summary>
-        private sealed class AddAll : FixAllProvider
-        {
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-            public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-                Task.FromResult<CodeAction?>(CodeAction.Create(
-                    "Add migrations that drop every column ready to drop",
-                    async cancellationToken =>
-                    {
-                        var solution = fixAllContext.Solution;
-                        var projects = fixAllContext.Scope == FixAllScope.Solution ? solution.Projects.ToList() : new List<Project> { fixAllContext.Project };
-                        foreach (var project in projects)
-                        {
-                            var diagnostics = fixAllContext.Scope == FixAllScope.Document && fixAllContext.Document is { } document
-                                ? await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)
-                                : await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
-                            var drops = diagnostics.Select(Drop.From).OfType<Drop>().ToList();
-                            if (drops.Count > 0)
-                            {
-                                solution = await AddAsync(solution.GetProject(project.Id)!, drops, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-
-                        return solution;
-                    },
-                    EquivalenceKey));
         }
     }
 }

@@ -3,17 +3,18 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using BlueGreen.Analyzers.Rules;
 using BlueGreen.Analyzers.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.CodeFixes
 {
     /// <summary>
-    /// BG0003 "Keep the table until the next release": the migration only removes the entity from the
-    /// model; the DropTable leaves Up and the CreateTable that re-creates it leaves Down.
+    /// BG0003 "Keep the table until the next release": the migration only removes the entity from the model; the
+    /// DropTable leaves Up and the CreateTable that re-creates it leaves Down. The running version keeps writing the
+    /// table; the new one never touches it.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KeepTableCodeFixProvider))]
     [Shared]
@@ -23,21 +24,22 @@ namespace BlueGreen.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.DropTable.Id);
 
-        private protected override IEnumerable<string> Titles(Diagnostic diagnostic) => new[] { Title };
+        private protected override Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
+            Offer(new FixOption("BG0003.KeepTable", Title));
 
-        private protected override void Fix(MigrationEdits edits, string title, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)
         {
-            if (node is not InvocationExpressionSyntax drop || Statement(drop) is not { } statement || Table(diagnostic) is not { } table)
+            if (await MigrationSyntax.OperationAtAsync<DropTable>(document, diagnostic, cancellationToken).ConfigureAwait(false) is not var (migration, drop)
+                || await edits.ForAsync(drop.Syntax, cancellationToken).ConfigureAwait(false) is not { } code)
             {
                 return;
             }
 
-            edits.Remove(statement);
-            var create = Down(drop, cancellationToken).Operations
-                .FirstOrDefault(operation => operation.Kind == SchemaOperationKind.CreateTable && operation.Table.Equals(table));
-            if (Statement(create?.Syntax) is { } inverse)
+            code.Remove(MigrationSyntax.Statement(drop)!);
+            var create = migration.DownOperations(cancellationToken).OfType<CreateTable>().FirstOrDefault(operation => operation.Table.Equals(drop.Table));
+            if (MigrationSyntax.Statement(create) is { } inverse)
             {
-                edits.Remove(inverse);
+                code.Remove(inverse);
             }
         }
     }

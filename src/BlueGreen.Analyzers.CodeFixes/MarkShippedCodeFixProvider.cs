@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using BlueGreen.Analyzers.Checking;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Releases;
 using BlueGreen.Analyzers.Rules;
@@ -27,13 +26,16 @@ namespace BlueGreen.Analyzers.CodeFixes
     [Shared]
     public sealed class MarkShippedCodeFixProvider : CodeFixProvider
     {
-        private const string EquivalenceKey = "MarkShipped";
+        private const string EquivalenceKey = "BG.MarkShipped";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
-            Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ChangedAfterShipping.Id);
+            Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id,
+            Descriptors.ChangedAfterShipping.Id);
 
-        public override FixAllProvider GetFixAllProvider() => new MarkAll();
+        public override FixAllProvider GetFixAllProvider() =>
+            new ProjectFixAll("Mark the migrations of these diagnostics as shipped", (project, diagnostics, cancellationToken) =>
+                MarkAsync(project, diagnostics.Select(MigrationId).OfType<string>().ToList(), cancellationToken));
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -50,8 +52,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             return Task.CompletedTask;
         }
 
-        private static string? MigrationId(Diagnostic diagnostic) =>
-            diagnostic.Properties.TryGetValue(FixProperties.MigrationId, out var id) ? id : null;
+        private static string? MigrationId(Diagnostic diagnostic) => FixData.Of(diagnostic).MigrationId;
 
         /// <summary>Lists the newest of <paramref name="ids"/> of each DbContext in the project's manifest, creating it if needed.</summary>
         private static async Task<Solution> MarkAsync(Project project, IEnumerable<string> ids, CancellationToken cancellationToken)
@@ -77,7 +78,9 @@ namespace BlueGreen.Analyzers.CodeFixes
                 return project.Solution;
             }
 
-            var manifest = project.AdditionalDocuments.FirstOrDefault(document => Manifest.IsManifest(document.FilePath ?? document.Name, null));
+            // The manifest the analyzer reads: by name, or marked with the BlueGreenManifest item metadata.
+            var manifestFile = project.AnalyzerOptions.AdditionalFiles.FirstOrDefault(file => ManifestFiles.IsManifest(file, project.AnalyzerOptions));
+            var manifest = manifestFile is null ? null : project.AdditionalDocuments.FirstOrDefault(document => (document.FilePath ?? document.Name) == manifestFile.Path);
             if (manifest is null)
             {
                 var text = new StringBuilder()
@@ -119,35 +122,6 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             return project.Solution.WithAdditionalDocumentText(manifest.Id, source.WithChanges(changes));
-        }
-
-        /// <summary>Marks, per project, the newest migration named by any diagnostic in scope: one manifest write.</summary>
-        private sealed class MarkAll : FixAllProvider
-        {
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-            public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-                Task.FromResult<CodeAction?>(CodeAction.Create(
-                    "Mark the migrations of these diagnostics as shipped",
-                    async cancellationToken =>
-                    {
-                        var solution = fixAllContext.Solution;
-                        var projects = fixAllContext.Scope == FixAllScope.Solution ? solution.Projects : new[] { fixAllContext.Project };
-                        foreach (var project in projects)
-                        {
-                            var diagnostics = fixAllContext.Scope == FixAllScope.Document && fixAllContext.Document is { } document
-                                ? await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)
-                                : await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
-                            var ids = diagnostics.Select(MigrationId).OfType<string>().ToList();
-                            if (ids.Count > 0)
-                            {
-                                solution = await MarkAsync(solution.GetProject(project.Id)!, ids, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-
-                        return solution;
-                    },
-                    EquivalenceKey));
         }
     }
 }

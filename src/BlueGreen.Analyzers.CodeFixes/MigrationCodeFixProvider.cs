@@ -3,92 +3,145 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using BlueGreen.Analyzers.Checking;
-using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.CodeFixes
 {
+    /// <summary>One fix a diagnostic allows: its stable equivalence key (<c>BG0001.Split</c>) and the title shown.</summary>
+    internal sealed record FixOption(string Key, string Title);
+
     /// <summary>
-    /// The shape every fix that edits only the migration file shares: one code action per fix a diagnostic
-    /// allows, all edits of a document collected in one <see cref="MigrationEdits"/>, and a Fix All
-    /// (document, project, solution) that applies a document's fixes of one kind together.
+    /// The shape every fix that edits source files shares: the fixes a diagnostic allows (none where a fix cannot be made
+    /// correct), the edits of each collected across documents (the migration, its designer, the snapshot, an entity),
+    /// and a Fix All (document, project, solution) that makes every edit of one kind together.
     /// </summary>
     public abstract class MigrationCodeFixProvider : CodeFixProvider
     {
-        public sealed override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create(async (context, document, diagnostics) =>
-                await ApplyAsync(document, diagnostics, context.CodeActionEquivalenceKey ?? string.Empty, context.CancellationToken).ConfigureAwait(false));
+        public sealed override FixAllProvider GetFixAllProvider() => new FixAll(this);
 
-        public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                foreach (var title in Titles(diagnostic))
+                foreach (var option in await OptionsAsync(context.Document, diagnostic, FixData.Of(diagnostic), context.CancellationToken).ConfigureAwait(false))
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create(DisplayTitle(title, diagnostic), cancellationToken => ApplyAsync(context.Document, new[] { diagnostic }, title, cancellationToken), equivalenceKey: title),
+                        CodeAction.Create(option.Title, cancellationToken => ApplyAsync(context.Document.Project.Solution, new[] { diagnostic }, option.Key, cancellationToken), option.Key),
                         diagnostic);
                 }
             }
-
-            return Task.CompletedTask;
         }
 
-        /// <summary>The title shown for one diagnostic's fix; the title itself stays its equivalence key for Fix All.</summary>
-        private protected virtual string DisplayTitle(string title, Diagnostic diagnostic) => title;
+        /// <summary>The fixes offered for a diagnostic; none when the fix cannot be written correctly.</summary>
+        private protected abstract Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken);
 
-        /// <summary>The titles of the fixes offered for a diagnostic (none when the fix cannot be written correctly).</summary>
-        private protected abstract IEnumerable<string> Titles(Diagnostic diagnostic);
+        /// <summary>Adds the edits of the fix <paramref name="key"/> for one diagnostic.</summary>
+        private protected abstract Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken);
 
-        /// <summary>
-        /// Adds the edits of the fix titled <paramref name="title"/> for one diagnostic at <paramref name="node"/>:
-        /// the operation's invocation, or the method a diagnostic about a whole migration is reported on.
-        /// </summary>
-        private protected abstract void Fix(MigrationEdits edits, string title, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken);
-
-        private async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, string title, CancellationToken cancellationToken)
+        private async Task<Solution> ApplyAsync(Solution solution, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
-            var edits = new MigrationEdits(await document.GetTextAsync(cancellationToken).ConfigureAwait(false));
+            var edits = new SolutionEdits(solution);
             foreach (var diagnostic in diagnostics)
             {
-                if (Titles(diagnostic).Contains(title))
+                if (solution.GetDocument(diagnostic.Location.SourceTree) is not { } document)
                 {
-                    var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                    Fix(edits, title, node as MethodDeclarationSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>() ?? node, diagnostic, cancellationToken);
+                    continue;
+                }
+
+                var data = FixData.Of(diagnostic);
+                var options = await OptionsAsync(document, diagnostic, data, cancellationToken).ConfigureAwait(false);
+                if (options.Any(option => option.Key == key))
+                {
+                    await FixAsync(edits, document, diagnostic, data, key, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            return document.WithText(edits.Apply());
+            return edits.Apply();
         }
 
-        private protected static string? Property(Diagnostic diagnostic, string key) =>
-            diagnostic.Properties.TryGetValue(key, out var value) ? value : null;
+        private protected static IReadOnlyList<FixOption> None { get; } = new FixOption[0];
 
-        private protected static TableKey? Table(Diagnostic diagnostic) =>
-            Property(diagnostic, FixProperties.Table) is { } table ? new TableKey(Property(diagnostic, FixProperties.Schema), table) : null;
+        private protected static Task<IReadOnlyList<FixOption>> Offer(params FixOption[] options) => Task.FromResult<IReadOnlyList<FixOption>>(options);
 
-        /// <summary>The <c>Down</c> of the migration class a node is in, with its operations.</summary>
-        private protected static (BlockSyntax? Body, IReadOnlyList<SchemaOperation> Operations) Down(SyntaxNode node, CancellationToken cancellationToken)
+        /// <summary>Every diagnostic of the scope fixed in one pass, so edits to a shared document (a designer) are made together.</summary>
+        private sealed class FixAll : FixAllProvider
         {
-            var down = node.FirstAncestorOrSelf<ClassDeclarationSyntax>()?.Members.OfType<MethodDeclarationSyntax>()
-                .FirstOrDefault(method => method.Identifier.ValueText == "Down" && method.ParameterList.Parameters.Count == 1);
-            return (down?.Body, OperationReader.Read(down, cancellationToken).Operations);
+            private readonly MigrationCodeFixProvider _provider;
+
+            public FixAll(MigrationCodeFixProvider provider)
+            {
+                _provider = provider;
+            }
+
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override Task<CodeAction?> GetFixAsync(FixAllContext context) =>
+                Task.FromResult<CodeAction?>(CodeAction.Create(
+                    context.CodeActionEquivalenceKey ?? string.Empty,
+                    async cancellationToken =>
+                    {
+                        var diagnostics = await Scope.DiagnosticsAsync(context).ConfigureAwait(false);
+                        return await _provider.ApplyAsync(context.Solution, diagnostics.SelectMany(pair => pair.Value), context.CodeActionEquivalenceKey ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                    },
+                    context.CodeActionEquivalenceKey));
+        }
+    }
+
+    /// <summary>The diagnostics of a Fix All's scope, per project.</summary>
+    internal static class Scope
+    {
+        public static async Task<List<KeyValuePair<Project, ImmutableArray<Diagnostic>>>> DiagnosticsAsync(FixAllContext context)
+        {
+            var result = new List<KeyValuePair<Project, ImmutableArray<Diagnostic>>>();
+            var projects = context.Scope == FixAllScope.Solution ? context.Solution.Projects.ToList() : new List<Project> { context.Project };
+            foreach (var project in projects)
+            {
+                var diagnostics = context.Scope == FixAllScope.Document && context.Document is { } document
+                    ? await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)
+                    : await context.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
+                result.Add(new KeyValuePair<Project, ImmutableArray<Diagnostic>>(project, diagnostics));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// The Fix All of the fixes that change a project rather than a spot in a file (add a migration, write the manifest):
+    /// one change per project, made from all the scope's diagnostics at once.
+    /// </summary>
+    internal sealed class ProjectFixAll : FixAllProvider
+    {
+        private readonly string _title;
+        private readonly System.Func<Project, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> _apply;
+
+        public ProjectFixAll(string title, System.Func<Project, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> apply)
+        {
+            _title = title;
+            _apply = apply;
         }
 
-        /// <summary>The receiver EF's statements use: <c>migrationBuilder</c>, or whatever the method names its parameter.</summary>
-        private protected static string Receiver(InvocationExpressionSyntax call) =>
-            call.Expression is MemberAccessExpressionSyntax member ? member.Expression.ToString() : "migrationBuilder";
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
-        private protected static ExpressionStatementSyntax? Statement(SyntaxNode? node) => node?.FirstAncestorOrSelf<ExpressionStatementSyntax>();
+        public override Task<CodeAction?> GetFixAsync(FixAllContext context) =>
+            Task.FromResult<CodeAction?>(CodeAction.Create(
+                _title,
+                async cancellationToken =>
+                {
+                    var solution = context.Solution;
+                    foreach (var pair in await Scope.DiagnosticsAsync(context).ConfigureAwait(false))
+                    {
+                        if (pair.Value.Length > 0)
+                        {
+                            solution = await _apply(solution.GetProject(pair.Key.Id)!, pair.Value, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    return solution;
+                },
+                context.CodeActionEquivalenceKey));
     }
 }

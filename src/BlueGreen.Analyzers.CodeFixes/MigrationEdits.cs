@@ -24,13 +24,13 @@ namespace BlueGreen.Analyzers.CodeFixes
             _text = text;
         }
 
-        private string NewLine
+        private string NewLine => NewLineOf(_text);
+
+        /// <summary>The line break a text uses (that of its first line).</summary>
+        public static string NewLineOf(SourceText text)
         {
-            get
-            {
-                var line = _text.Lines[0];
-                return line.EndIncludingLineBreak > line.End ? _text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : "\n";
-            }
+            var line = text.Lines[0];
+            return line.EndIncludingLineBreak > line.End ? text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : "\n";
         }
 
         /// <summary>Removes a statement's lines, and one blank line next to it so no gap is left.</summary>

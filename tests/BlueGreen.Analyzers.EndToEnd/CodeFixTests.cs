@@ -39,11 +39,17 @@ namespace BlueGreen.Analyzers.EndToEnd
             var context = $"{migration}\n{format}";
             Assert.False(migration.Contains("DropColumn", StringComparison.Ordinal), $"The DropColumn is still there:\n{context}");
 
-            // Discontinued is NOT NULL without default: the fix makes it nullable instead (green's inserts omit it), and Down restores it.
+            // Discontinued is NOT NULL without default: the fix keeps it so with a database default (green's inserts omit it, blue
+            // reads it as required), and Down removes the default. On SQLite that AlterColumn rebuilds the table from the
+            // migration's designer, so dotnet format also writes the column into the designer, marked as kept in the database.
             Assert.True(migration.Contains("migrationBuilder.AlterColumn<bool>(", StringComparison.Ordinal), $"Expected an AlterColumn<bool>:\n{context}");
-            Assert.True(migration.Contains("nullable: true,", StringComparison.Ordinal), $"Expected the column made nullable:\n{context}");
+            Assert.True(migration.Contains("defaultValue: false,", StringComparison.Ordinal), $"Expected a database default:\n{context}");
+            Assert.False(migration.Contains("nullable: true", StringComparison.Ordinal), $"The column was made nullable:\n{context}");
             Assert.False(migration.Contains("AddColumn", StringComparison.Ordinal), $"Down still re-adds the column:\n{context}");
-            foreach (var source in sources.Where(source => source.Key != app.PathOf(PackedConsumer.UnsafeMigrationFile)))
+            var designerFile = PackedConsumer.UnsafeMigrationFile.Replace(".cs", ".Designer.cs", StringComparison.Ordinal);
+            var designer = app.Read(designerFile);
+            Assert.True(designer.Contains("b.Property<bool>(\"Discontinued\")", StringComparison.Ordinal) && designer.Contains(".HasAnnotation(\"BlueGreen:KeptInDatabase\", true)", StringComparison.Ordinal), $"Expected the designer to keep the column:\n{designer}\n{format}");
+            foreach (var source in sources.Where(source => source.Key != app.PathOf(PackedConsumer.UnsafeMigrationFile) && source.Key != app.PathOf(designerFile)))
             {
                 Assert.True(source.Value == File.ReadAllText(source.Key), $"dotnet format changed {source.Key}:\n{format}");
             }

@@ -18,7 +18,7 @@ namespace BlueGreen.Analyzers.Tests
     /// <summary>
     /// SPEC: no file or network access, deterministic. BannedSymbols.txt and RS1035 stop such calls at build time; these
     /// tests check what was built: the analyzer assemblies' metadata names no file, network, environment, console or
-    /// clock API, except the one clock the code fixes read (MigrationClock, which tests set).
+    /// clock API, except the one clock a code fix reads (to name a new migration; tests inject theirs).
     /// </summary>
     public class AuditTests
     {
@@ -48,11 +48,11 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
-        public void The_code_fix_assembly_reads_the_clock_in_MigrationClock_only_and_references_no_file_network_environment_or_console_API()
+        public void The_code_fix_assembly_reads_the_clock_only_to_name_a_new_migration_and_references_no_file_network_environment_or_console_API()
         {
-            var uses = Audit(typeof(MigrationClock).Assembly);
+            var uses = Audit(typeof(AddDropMigrationCodeFixProvider).Assembly);
 
-            Assert.Empty(uses.Where(use => !(use.What == "System.DateTime.get_UtcNow" && use.InType == typeof(MigrationClock).FullName)).Select(use => use.Describe()));
+            Assert.Empty(uses.Where(use => !(use.What == "System.DateTime.get_UtcNow" && use.InType == typeof(AddDropMigrationCodeFixProvider).FullName)).Select(use => use.Describe()));
             Assert.Contains(uses, use => use.What == "System.DateTime.get_UtcNow");
         }
 

@@ -29,7 +29,7 @@ namespace BlueGreen.Analyzers.Tests
         private static Test History(params string[] sources) => ShopHistory.Create<DropColumnAnalyzer, SplitDropColumnCodeFixProvider>(sources);
 
         private static DiagnosticResult Bg0001(int location, string column, string migration, string shipped = "20240101000000_Initial") =>
-            new DiagnosticResult(Descriptors.DropColumn).WithLocation(location).WithArguments(column, "Customers", migration, shipped);
+            new DiagnosticResult(Descriptors.DropColumn).WithLocation(location).WithArguments(migration, column, "Customers", shipped);
 
         [Fact]
         public async Task Drop_in_the_release_that_removes_the_property_is_reported_and_split()
@@ -77,7 +77,7 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
-        public async Task Not_null_column_without_default_is_made_nullable_instead()
+        public async Task Not_null_column_without_default_gets_a_database_default_and_stays_in_the_designer_on_SQLite()
         {
             var removePhone = Sources.Designer("RemovePhone", "20240201000000_RemovePhone", ShopHistory.Customer("Fax", "Name", "Points"));
             var test = History(
@@ -98,6 +98,9 @@ namespace BlueGreen.Analyzers.Tests
                     """),
                 removePhone);
             test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Phone", "20240201000000_RemovePhone"));
+
+            // NOT NULL stays (the running version reads it as required): a default takes the new version's inserts. The
+            // AlterColumn makes SQLite rebuild Customers from the designer, which therefore keeps Phone, with that default.
             ShopHistory.Fixed(
                 test,
                 Sources.Migration(
@@ -107,7 +110,8 @@ namespace BlueGreen.Analyzers.Tests
                         name: "Phone",
                         table: "Customers",
                         type: "TEXT",
-                        nullable: true,
+                        nullable: false,
+                        defaultValue: "",
                         oldClrType: typeof(string),
                         oldType: "TEXT");
                     """,
@@ -117,12 +121,11 @@ namespace BlueGreen.Analyzers.Tests
                         table: "Customers",
                         type: "TEXT",
                         nullable: false,
-                        defaultValue: "",
                         oldClrType: typeof(string),
                         oldType: "TEXT",
-                        oldNullable: true);
+                        oldDefaultValue: "");
                     """),
-                removePhone);
+                Sources.Designer("RemovePhone", "20240201000000_RemovePhone", ShopHistory.CustomerKeeping(new[] { ("Phone", (string?)"\"\"") }, "Fax", "Name", "Points")));
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -182,33 +185,45 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.ExpectedDiagnostics.Add(Bg0001(0, "Fax", "20240201000000_RemoveFaxAndPoints"));
             test.TestState.ExpectedDiagnostics.Add(Bg0001(1, "Points", "20240201000000_RemoveFaxAndPoints"));
             test.TestState.ExpectedDiagnostics.Add(Bg0001(2, "Phone", "20240301000000_RemovePhone", "20240201000000_RemoveFaxAndPoints"));
+            // One fix at a time: Fax's split keeps it in the designer, since Points' drop still makes SQLite rebuild Customers;
+            // Points' split, after that, has nothing left that rebuilds. Fix All splits both at once: each keeps its column.
+            // Phone, NOT NULL, also gets a default.
+            var removePhoneFixed = Sources.Migration(
+                "RemovePhone",
+                """
+                migrationBuilder.AlterColumn<string>(
+                    name: "Phone",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: false,
+                    defaultValue: "",
+                    oldClrType: typeof(string),
+                    oldType: "TEXT");
+                """,
+                """
+                migrationBuilder.AlterColumn<string>(
+                    name: "Phone",
+                    table: "Customers",
+                    type: "TEXT",
+                    nullable: false,
+                    oldClrType: typeof(string),
+                    oldType: "TEXT",
+                    oldDefaultValue: "");
+                """);
+            var removePhoneDesigner = Sources.Designer("RemovePhone", "20240301000000_RemovePhone", ShopHistory.CustomerKeeping(new[] { ("Phone", (string?)"\"\"") }, "Name"));
             ShopHistory.Fixed(
                 test,
                 Sources.Migration("RemoveFaxAndPoints", string.Empty, string.Empty),
-                removeBoth,
-                Sources.Migration(
-                    "RemovePhone",
-                    """
-                    migrationBuilder.AlterColumn<string>(
-                        name: "Phone",
-                        table: "Customers",
-                        type: "TEXT",
-                        nullable: true,
-                        oldClrType: typeof(string),
-                        oldType: "TEXT");
-                    """,
-                    """
-                    migrationBuilder.AlterColumn<string>(
-                        name: "Phone",
-                        table: "Customers",
-                        type: "TEXT",
-                        nullable: false,
-                        defaultValue: "",
-                        oldClrType: typeof(string),
-                        oldType: "TEXT",
-                        oldNullable: true);
-                    """),
-                removePhone);
+                Sources.Designer("RemoveFaxAndPoints", "20240201000000_RemoveFaxAndPoints", ShopHistory.CustomerKeeping(new[] { ("Fax", (string?)null) }, "Name", "Phone")),
+                removePhoneFixed,
+                removePhoneDesigner);
+            test.BatchFixedState.Sources.Add(Sources.Context);
+            test.BatchFixedState.Sources.Add(Sources.Migration("Initial", ShopHistory.InitialUp, ShopHistory.InitialDown));
+            test.BatchFixedState.Sources.Add(ShopHistory.InitialDesigner);
+            test.BatchFixedState.Sources.Add(Sources.Migration("RemoveFaxAndPoints", string.Empty, string.Empty));
+            test.BatchFixedState.Sources.Add(Sources.Designer("RemoveFaxAndPoints", "20240201000000_RemoveFaxAndPoints", ShopHistory.CustomerKeeping(new[] { ("Fax", (string?)null), ("Points", null) }, "Name", "Phone")));
+            test.BatchFixedState.Sources.Add(removePhoneFixed);
+            test.BatchFixedState.Sources.Add(removePhoneDesigner);
             await test.RunAsync(CancellationToken.None);
         }
 

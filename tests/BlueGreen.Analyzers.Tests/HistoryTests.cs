@@ -42,10 +42,13 @@ namespace BlueGreen.Analyzers.Tests
             var fixedHistory = await HistoryProject.Load(history).FixAllAsync(new SplitDropColumnCodeFixProvider());
 
             Assert.Empty(await fixedHistory.AnalyzeAsync());
-            var removePhone = (await fixedHistory.Document("_RemovePhone.cs").GetTextAsync()).ToString();
+            var removePhone = (await fixedHistory.Document("_RemovePhone.cs").GetTextAsync()).ToString().Replace("\r\n", "\n");
+
+            // Phone, NOT NULL, stays so with a default (the running version reads it as required; NULL would not do).
             Assert.DoesNotContain("DropColumn", removePhone);
-            Assert.Contains("nullable: true,", removePhone);
-            Assert.Contains("oldNullable: true", removePhone);
+            Assert.DoesNotContain("nullable: true", removePhone);
+            Assert.Contains("nullable: false,\n                defaultValue: \"\",", removePhone);
+            Assert.Contains("oldDefaultValue: \"\");", removePhone);
             var removeEmail = (await fixedHistory.Document("_RemoveEmail.cs").GetTextAsync()).ToString();
             Assert.DoesNotContain("migrationBuilder.", removeEmail);
         }
@@ -56,7 +59,8 @@ namespace BlueGreen.Analyzers.Tests
             var project = HistoryProject.Load("ef10-sqlite");
             var fixedHistory = await project.FixAllAsync(new SplitDropColumnCodeFixProvider());
 
-            // Phone is NOT NULL without default: kept, made nullable; Down restores it with EF's default.
+            // Phone is NOT NULL without default: kept so, with a database default for the new version's inserts; Down removes
+            // the default.
             Assert.Equal(
                 """
                 using Microsoft.EntityFrameworkCore.Migrations;
@@ -75,7 +79,8 @@ namespace BlueGreen.Analyzers.Tests
                                 name: "Phone",
                                 table: "Customers",
                                 type: "TEXT",
-                                nullable: true,
+                                nullable: false,
+                                defaultValue: "",
                                 oldClrType: typeof(string),
                                 oldType: "TEXT");
                         }
@@ -88,16 +93,34 @@ namespace BlueGreen.Analyzers.Tests
                                 table: "Customers",
                                 type: "TEXT",
                                 nullable: false,
-                                defaultValue: "",
                                 oldClrType: typeof(string),
                                 oldType: "TEXT",
-                                oldNullable: true);
+                                oldDefaultValue: "");
                         }
                     }
                 }
 
                 """.Replace("\r\n", "\n"),
                 (await fixedHistory.Document("_RemovePhone.cs").GetTextAsync()).ToString());
+
+            // That AlterColumn makes SQLite rebuild Customers from the designer: the designer keeps Phone, with the default,
+            // marked as kept in the database only, between the properties EF lists around it.
+            Assert.Contains(
+                string.Join("\n", new[]
+                {
+                    "                    b.Property<string>(\"Name\")",
+                    "                        .IsRequired()",
+                    "                        .HasColumnType(\"TEXT\");",
+                    string.Empty,
+                    "                    b.Property<string>(\"Phone\")",
+                    "                        .IsRequired()",
+                    "                        .HasColumnType(\"TEXT\")",
+                    "                        .HasDefaultValue(\"\")",
+                    "                        .HasAnnotation(\"BlueGreen:KeptInDatabase\", true);",
+                    string.Empty,
+                    "                    b.HasKey(\"Id\");",
+                }),
+                (await fixedHistory.Document("_RemovePhone.Designer.cs").GetTextAsync()).ToString().Replace("\r\n", "\n"));
 
             // Home_City is nullable: the migration keeps only the model removal, as the hand-split RemoveFaxFromModel
             // does (where EF leaves a blank line in an empty body, the fix leaves none).

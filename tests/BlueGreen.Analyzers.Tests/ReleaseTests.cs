@@ -57,10 +57,8 @@ namespace BlueGreen.Analyzers.Tests
 
                 """.Replace("\r\n", "\n");
 
-        static ReleaseTests()
-        {
-            MigrationClock.UtcNow = () => new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc);
-        }
+        /// <summary>The drop migration's fix with the clock at a known time: new ids are <c>20240301120000_...</c>.</summary>
+        private static AddDropMigrationCodeFixProvider DropMigrationFix() => new AddDropMigrationCodeFixProvider(() => new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc));
 
         private static string[] TwoStep(string dropFaxUp) => new[]
         {
@@ -84,7 +82,7 @@ namespace BlueGreen.Analyzers.Tests
         {
             // Only Initial shipped: the model-only removal and the drop are in the same upcoming release.
             var test = Analyze<DropColumnAnalyzer>("## 1.0\n- " + Initial + "\n", TwoStep("{|#0:migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\")|};"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("Fax", "Customers", "20240301000000_DropFax", Initial));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("20240301000000_DropFax", "Fax", "Customers", Initial));
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -114,7 +112,7 @@ namespace BlueGreen.Analyzers.Tests
                     }
                 }
                 """;
-            var test = new Test<ReadyToDropAnalyzer, AddDropMigrationCodeFixProvider>();
+            var test = new Test<ReadyToDropAnalyzer, AddDropMigrationCodeFixProvider> { CodeFix = DropMigrationFix };
             foreach (var source in new[]
             {
                 context,
@@ -243,7 +241,7 @@ namespace BlueGreen.Analyzers.Tests
                 billing,
                 Sources.Migration("RemoveFax", "migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\");", string.Empty),
                 Sources.Designer("RemoveFax", "20240201000000_RemoveFax", WithoutFax));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("Note", "Invoices", "20240201000000_RemoveNote", Initial));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("20240201000000_RemoveNote", "Note", "Invoices", Initial));
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -319,7 +317,7 @@ namespace BlueGreen.Analyzers.Tests
             Assert.StartsWith("sha256:", fingerprint, StringComparison.Ordinal);
 
             var test = ShopHistory.Create<DropColumnAnalyzer, MarkShippedCodeFixProvider>(removeFax, designer);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("Fax", "Customers", "20240201000000_RemoveFax", Initial));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("20240201000000_RemoveFax", "Fax", "Customers", Initial));
             test.FixedState.InheritanceMode = StateInheritanceMode.Explicit;
             test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
             test.FixedState.MarkupHandling = MarkupMode.Ignore;

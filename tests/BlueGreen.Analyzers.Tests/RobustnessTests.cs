@@ -207,9 +207,9 @@ namespace BlueGreen.Analyzers.Tests
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
             List<string> Findings(Compilation compilation, CancellationToken cancellationToken)
             {
-                var analysis = CompilationAnalysis.Get(compilation, options, cancellationToken);
-                return compilation.SyntaxTrees.SelectMany(analysis.FindingsIn)
-                    .Select(finding => $"{finding.Location.GetLineSpan()}: {finding.RuleId} {string.Join(", ", finding.MessageArguments)}")
+                var analysis = BlueGreen.Analyzers.Rules.CompilationAnalysis.Get(compilation, options, cancellationToken);
+                return compilation.SyntaxTrees.SelectMany(analysis.DiagnosticsIn)
+                    .Select(diagnostic => $"{diagnostic.Location.GetLineSpan()}: {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
                     .ToList();
             }
 

@@ -29,13 +29,17 @@ namespace BlueGreen.Analyzers.Tests
         /// <summary>
         /// The fixes for what the scenario reports, with the ids each must leave no trace of. No rules history has a
         /// BG0001 or a BG0005 (see <see cref="Expected"/>), so the split fix and the required-column fix have nothing
-        /// to fix here; BG0004 and BG0006 have no fix.
+        /// to fix here; BG0004 and BG0006 have no fix. The expand fix is PostgreSQL's only.
         /// </summary>
         public static readonly TheoryData<string, string> Fixes = Combine(
-            nameof(ExpandRenameCodeFixProvider),
             nameof(KeepColumnNameCodeFixProvider),
             nameof(KeepTableCodeFixProvider),
-            nameof(MakeColumnNullableCodeFixProvider));
+            nameof(AddColumnDefaultCodeFixProvider));
+
+        public static readonly TheoryData<string, string> PostgresFixes = new TheoryData<string, string>
+        {
+            { "rules-ef9-postgres", nameof(ExpandRenameCodeFixProvider) },
+        };
 
         private static readonly Dictionary<string, CodeFixProvider> Providers = new CodeFixProvider[]
         {
@@ -43,7 +47,7 @@ namespace BlueGreen.Analyzers.Tests
             new ExpandRenameCodeFixProvider(),
             new KeepColumnNameCodeFixProvider(),
             new KeepTableCodeFixProvider(),
-            new MakeColumnNullableCodeFixProvider(),
+            new AddColumnDefaultCodeFixProvider(),
             new AddRequiredColumnCodeFixProvider(),
         }.ToDictionary(provider => provider.GetType().Name, StringComparer.Ordinal);
 
@@ -57,13 +61,13 @@ namespace BlueGreen.Analyzers.Tests
                 "RemoveSupplierNameFromModel.cs(11,33): BG0007 Suppliers.Name",
                 "RenameCategories.cs(17,13): BG0004 Categories.",
                 "RenameSku.cs(13,13): BG0002 Products.Sku",
-                "RequireOrderNote.cs(13,13): BG0006 Orders.",
+                "RequireOrderNote.cs(13,13): BG0006 Orders.Note",
             };
 
             // SQLite store types carry no length: EF scaffolds an empty migration for the shorter Name.
             if (history != "rules-ef10-sqlite")
             {
-                expected.Add("ShortenProductName.cs(13,13): BG0006 Products.");
+                expected.Add("ShortenProductName.cs(13,13): BG0006 Products.Name");
             }
 
             return expected.OrderBy(line => line, StringComparer.Ordinal).ToArray();
@@ -92,6 +96,7 @@ namespace BlueGreen.Analyzers.Tests
 
         [Theory]
         [MemberData(nameof(Fixes))]
+        [MemberData(nameof(PostgresFixes))]
         public async Task Each_fix_leaves_a_history_that_compiles_without_what_it_fixes(string history, string fix)
         {
             var provider = Providers[fix];
@@ -120,15 +125,14 @@ namespace BlueGreen.Analyzers.Tests
                     break;
 
                 case nameof(ExpandRenameCodeFixProvider):
-                    // Sku is nullable: no AlterColumn; Code is added nullable and filled with the provider's quoting.
+                    // Code is added nullable, filled from Sku, and a trigger keeps both equal while both versions run;
+                    // Down removes the trigger and the new column.
                     Assert.DoesNotContain("RenameColumn", migration);
                     Assert.DoesNotContain("AlterColumn", migration);
                     Assert.Contains("migrationBuilder.AddColumn<string>(", migration);
-                    Assert.Contains(
-                        history.Contains("sqlserver", StringComparison.Ordinal)
-                            ? "migrationBuilder.Sql(\"UPDATE [Products] SET [Code] = [Sku]\");"
-                            : "migrationBuilder.Sql(\"UPDATE \\\"Products\\\" SET \\\"Code\\\" = \\\"Sku\\\"\");",
-                        migration);
+                    Assert.Contains("migrationBuilder.Sql(\"UPDATE \\\"Products\\\" SET \\\"Code\\\" = \\\"Sku\\\"\");", migration);
+                    Assert.Contains("CREATE TRIGGER \"\"bluegreen_sync_Products_Sku_Code\"\" BEFORE INSERT OR UPDATE ON \"\"Products\"\"", migration);
+                    Assert.Contains("DROP TRIGGER IF EXISTS \"\"bluegreen_sync_Products_Sku_Code\"\" ON \"\"Products\"\";", migration);
                     Assert.Contains("migrationBuilder.DropColumn(", migration);
                     break;
 
@@ -136,10 +140,15 @@ namespace BlueGreen.Analyzers.Tests
                     Assert.DoesNotContain("migrationBuilder.", await Text(fixedHistory, "_DropCoupons.cs"));
                     break;
 
-                case nameof(MakeColumnNullableCodeFixProvider):
+                case nameof(AddColumnDefaultCodeFixProvider):
+                    // NOT NULL stays (the running version requires Name) with a default for the new version's inserts; on
+                    // SQLite, whose AlterColumn rebuilds the table from the designer, the designer keeps the column.
                     var removeName = await Text(fixedHistory, "_RemoveSupplierNameFromModel.cs");
-                    Assert.Contains("nullable: true,", removeName);
-                    Assert.Contains("defaultValue: \"\",", removeName);
+                    Assert.Contains("nullable: false,\n                defaultValue: \"\",", removeName.Replace("\r\n", "\n"));
+                    Assert.Contains("oldDefaultValue: \"\");", removeName);
+                    Assert.Equal(
+                        history == "rules-ef10-sqlite",
+                        (await Text(fixedHistory, "_RemoveSupplierNameFromModel.Designer.cs")).Contains(".HasAnnotation(\"BlueGreen:KeptInDatabase\", true)", StringComparison.Ordinal));
                     break;
             }
         }

@@ -30,8 +30,10 @@ namespace BlueGreen.Analyzers.Tests
             ShopHistory.Fixed(test, Sources.Migration("Second", up, down), Sources.Designer("Second", SecondId, model));
 
         [Fact]
-        public async Task BG0002_rename_is_reported_and_expanded_with_a_copy_then_contracted_later()
+        public async Task BG0002_rename_is_reported_and_not_expanded_on_SQLite_whose_rebuilds_would_drop_the_old_column_and_its_triggers()
         {
+            // The expand fix is PostgreSQL's (RuleHistoryTests, and the oracle in BlueGreen.Analyzers.Truth); here the
+            // diagnostic stands, and no fix of this provider changes anything.
             var model = ShopHistory.Customer("Mobile", "Name", "Phone", "Points");
             var test = Second<RenameColumnAnalyzer, ExpandRenameCodeFixProvider>(
                 """
@@ -49,23 +51,6 @@ namespace BlueGreen.Analyzers.Tests
                 model);
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
                 .WithArguments(SecondId, "Fax", "Customers", "Mobile", string.Empty, "20240101000000_Initial"));
-            FixedSecond(
-                test,
-                """
-                migrationBuilder.AddColumn<string>(
-                    name: "Mobile",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: true);
-
-                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Mobile\" = \"Fax\"");
-                """,
-                """
-                migrationBuilder.DropColumn(
-                    name: "Mobile",
-                    table: "Customers");
-                """,
-                model);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -98,11 +83,11 @@ namespace BlueGreen.Analyzers.Tests
             var renamed = ShopHistory.Customer("Mobile", "Name", "Phone", "Points");
             var kept = renamed.Replace("""
                 b.Property<string>("Mobile")
-                                .HasColumnType("TEXT");
+                            .HasColumnType("TEXT");
                 """, """
                 b.Property<string>("Mobile")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("Fax");
+                            .HasColumnType("TEXT")
+                            .HasColumnName("Fax");
                 """);
             Assert.NotEqual(renamed, kept);
             var test = ShopHistory.Create<RenameColumnAnalyzer, KeepColumnNameCodeFixProvider>(
@@ -116,104 +101,6 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
                 .WithArguments(SecondId, "Fax", "Customers", "Mobile", string.Empty, "20240101000000_Initial"));
             ShopHistory.Fixed(test, mapped, Sources.Migration("Second", string.Empty, string.Empty), Sources.Designer("Second", SecondId, kept), Sources.Snapshot(kept));
-            await test.RunAsync(CancellationToken.None);
-        }
-
-        [Fact]
-        public async Task BG0002_rename_of_a_required_column_keeps_the_old_one_nullable()
-        {
-            var model = ShopHistory.Customer("Fax", "Name", "Points", "Telephone");
-            var test = Second<RenameColumnAnalyzer, ExpandRenameCodeFixProvider>(
-                "{|#0:migrationBuilder.RenameColumn(name: \"Phone\", table: \"Customers\", newName: \"Telephone\")|};",
-                "migrationBuilder.RenameColumn(name: \"Telephone\", table: \"Customers\", newName: \"Phone\");",
-                model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
-                .WithArguments(SecondId, "Phone", "Customers", "Telephone", string.Empty, "20240101000000_Initial"));
-            FixedSecond(
-                test,
-                """
-                migrationBuilder.AddColumn<string>(
-                    name: "Telephone",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: true);
-
-                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Telephone\" = \"Phone\"");
-
-                migrationBuilder.AlterColumn<string>(
-                    name: "Phone",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: true,
-                    oldClrType: typeof(string),
-                    oldType: "TEXT");
-                """,
-                """
-                migrationBuilder.AlterColumn<string>(
-                    name: "Phone",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: false,
-                    defaultValue: "",
-                    oldClrType: typeof(string),
-                    oldType: "TEXT",
-                    oldNullable: true);
-
-                migrationBuilder.DropColumn(
-                    name: "Telephone",
-                    table: "Customers");
-                """,
-                model);
-            await test.RunAsync(CancellationToken.None);
-        }
-
-        [Fact]
-        public async Task BG0002_drop_and_add_of_the_same_type_is_a_disguised_rename()
-        {
-            var model = ShopHistory.Customer("Mobile", "Name", "Phone", "Points");
-            var test = Second<RenameColumnAnalyzer, ExpandRenameCodeFixProvider>(
-                """
-                {|#0:migrationBuilder.DropColumn(
-                    name: "Fax",
-                    table: "Customers")|};
-
-                migrationBuilder.AddColumn<string>(
-                    name: "Mobile",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: true);
-                """,
-                """
-                migrationBuilder.DropColumn(
-                    name: "Mobile",
-                    table: "Customers");
-
-                migrationBuilder.AddColumn<string>(
-                    name: "Fax",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: true);
-                """,
-                model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
-                .WithArguments(SecondId, "Fax", "Customers", "Mobile", " (as a DropColumn and an AddColumn of the same type)", "20240101000000_Initial"));
-            FixedSecond(
-                test,
-                """
-                migrationBuilder.AddColumn<string>(
-                    name: "Mobile",
-                    table: "Customers",
-                    type: "TEXT",
-                    nullable: true);
-
-                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Mobile\" = \"Fax\"");
-                """,
-                """
-                migrationBuilder.DropColumn(
-                    name: "Mobile",
-                    table: "Customers");
-                """,
-                model);
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -271,7 +158,7 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
-        public async Task BG0004_rename_table_and_schema_moves_are_reported()
+        public async Task BG0004_rename_table_is_reported_and_a_schema_move_is_not_on_SQLite_which_has_no_schemas()
         {
             var test = Second<RenameTableAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
                 """
@@ -279,16 +166,15 @@ namespace BlueGreen.Analyzers.Tests
                     name: "Customers",
                     newName: "Clients")|};
 
-                {|#1:migrationBuilder.RenameTable(
+                migrationBuilder.RenameTable(
                     name: "Clients",
-                    newSchema: "crm")|};
+                    newSchema: "crm");
                 """,
                 string.Empty,
                 AllColumns.Replace("b.ToTable(\"Customers\");", "b.ToTable(\"Clients\", \"crm\");"));
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameTable).WithLocation(0).WithArguments(SecondId, "Customers", "Clients", "20240101000000_Initial"));
 
-            // The second rename is followed back to the name the running version knows.
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameTable).WithLocation(1).WithArguments(SecondId, "Customers", "crm.Clients", "20240101000000_Initial"));
+            // EF's SQLite provider writes nothing for the schema move (SQL Server's is reported: CorpusTests, shapes-*-sqlserver).
             await test.RunAsync(CancellationToken.None);
         }
 
@@ -331,7 +217,7 @@ namespace BlueGreen.Analyzers.Tests
                 string.Empty,
                 model);
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
-            test.CodeActionEquivalenceKey = AddRequiredColumnCodeFixProvider.MakeNullableTitle;
+            test.CodeActionEquivalenceKey = AddRequiredColumnCodeFixProvider.MakeNullableKey;
             test.CodeActionIndex = 1;
             FixedSecond(test, "migrationBuilder.AddColumn<string>(name: \"Rank\", table: \"Customers\", type: \"TEXT\", nullable: true);", string.Empty, model);
             await test.RunAsync(CancellationToken.None);
@@ -354,7 +240,7 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
-        public async Task BG0006_tightened_columns_are_reported_and_widened_ones_are_not()
+        public async Task BG0006_nullable_to_NOT_NULL_is_reported_on_SQLite_and_a_shorter_type_is_not_since_SQLite_enforces_none()
         {
             var test = Second<TightenColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
                 """
@@ -368,15 +254,15 @@ namespace BlueGreen.Analyzers.Tests
                     oldType: "TEXT",
                     oldNullable: true)|};
 
-                {|#1:migrationBuilder.AlterColumn<string>(
+                migrationBuilder.AlterColumn<string>(
                     name: "Name",
                     table: "Customers",
-                    type: "nvarchar(50)",
+                    type: "varchar(50)",
                     maxLength: 50,
                     nullable: false,
                     oldClrType: typeof(string),
-                    oldType: "nvarchar(200)",
-                    oldMaxLength: 200)|};
+                    oldType: "TEXT",
+                    oldMaxLength: 200);
 
                 migrationBuilder.AlterColumn<string>(
                     name: "Phone",
@@ -397,15 +283,16 @@ namespace BlueGreen.Analyzers.Tests
                 string.Empty,
                 AllColumns);
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(0).WithArguments(SecondId, "Fax", "Customers", "nullable to NOT NULL", "20240101000000_Initial"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(1).WithArguments(SecondId, "Name", "Customers", "nvarchar(200) to nvarchar(50)", "20240101000000_Initial"));
+
+            // Shorter and narrower types on providers that enforce them: RuleHistoryTests (SQL Server, PostgreSQL).
             await test.RunAsync(CancellationToken.None);
         }
 
         [Fact]
-        public async Task BG0007_model_only_removal_of_a_required_column_is_made_nullable()
+        public async Task BG0007_model_only_removal_of_a_required_column_gets_a_database_default_kept_in_the_designer_on_SQLite()
         {
             var withoutPhone = ShopHistory.Customer("Fax", "Name", "Points");
-            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, MakeColumnNullableCodeFixProvider>(
+            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, AddColumnDefaultCodeFixProvider>(
                 """
                 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -441,7 +328,8 @@ namespace BlueGreen.Analyzers.Tests
                                 name: "Phone",
                                 table: "Customers",
                                 type: "TEXT",
-                                nullable: true,
+                                nullable: false,
+                                defaultValue: "",
                                 oldClrType: typeof(string),
                                 oldType: "TEXT");
                         }
@@ -453,15 +341,14 @@ namespace BlueGreen.Analyzers.Tests
                                 table: "Customers",
                                 type: "TEXT",
                                 nullable: false,
-                                defaultValue: "",
                                 oldClrType: typeof(string),
                                 oldType: "TEXT",
-                                oldNullable: true);
+                                oldDefaultValue: "");
                         }
                     }
                 }
                 """,
-                Sources.Designer("RemovePhoneFromModel", "20240201000000_RemovePhoneFromModel", withoutPhone),
+                Sources.Designer("RemovePhoneFromModel", "20240201000000_RemovePhoneFromModel", ShopHistory.CustomerKeeping(new[] { ("Phone", (string?)"\"\"") }, "Fax", "Name", "Points")),
                 Sources.Snapshot(withoutPhone));
             await test.RunAsync(CancellationToken.None);
         }
@@ -470,7 +357,7 @@ namespace BlueGreen.Analyzers.Tests
         public async Task BG0007_is_silent_for_nullable_columns_defaults_and_removals_the_snapshot_disagrees_with()
         {
             // Fax is nullable, Points has a default; Phone is still in the snapshot (a merge from another branch).
-            await ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, MakeColumnNullableCodeFixProvider>(
+            await ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, AddColumnDefaultCodeFixProvider>(
                 Sources.Migration("Second", string.Empty, string.Empty),
                 Sources.Designer("Second", SecondId, ShopHistory.Customer("Name")),
                 Sources.Snapshot(ShopHistory.Customer("Name", "Phone"))).RunAsync(CancellationToken.None);

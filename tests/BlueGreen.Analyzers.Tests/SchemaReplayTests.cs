@@ -92,9 +92,11 @@ namespace BlueGreen.Analyzers.Tests
                 migrationBuilder.DropColumn(name: nameof(Customer.Phone), table: "Customers");
                 """).Operations;
 
-            Assert.Equal((SchemaOperationKind.DropColumn, "dbo.Customers", "Fax"), (operations[0].Kind, operations[0].Table.ToString(), operations[0].Column));
-            Assert.Equal(("T", "A", "B"), (operations[1].Table.Name, operations[1].Column, operations[1].NewName));
-            Assert.Equal("Phone", operations[2].Column);
+            var drop = Assert.IsType<DropColumn>(operations[0]);
+            Assert.Equal(("dbo.Customers", "Fax"), (drop.Table.ToString(), drop.Column));
+            var rename = Assert.IsType<RenameColumn>(operations[1]);
+            Assert.Equal(("T", "A", "B"), (rename.Table.Name, rename.Column, rename.NewName));
+            Assert.Equal("Phone", Assert.IsType<DropColumn>(operations[2]).Column);
         }
 
         [Fact]

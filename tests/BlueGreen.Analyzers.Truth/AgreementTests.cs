@@ -35,10 +35,22 @@ namespace BlueGreen.Analyzers.Truth
             "rules-ef10-sqlite", "rules-ef9-postgres",
             "shapes-ef8-sqlite", "shapes-ef9-sqlite", "shapes-ef10-sqlite",
             "shapes-ef8-postgres", "shapes-ef9-postgres", "shapes-ef10-postgres",
+            "truth-ef8-sqlite", "truth-ef9-sqlite", "truth-ef10-sqlite",
+            "truth-ef8-postgres", "truth-ef9-postgres", "truth-ef10-postgres",
         };
 
         internal static DatabaseProvider ProviderOf(string history) =>
             history.Contains("sqlite", StringComparison.Ordinal) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+
+        /// <summary>
+        /// The disagreements known and why, by history prefix and migration name: each must still occur (so the list stays
+        /// true), and no other may.
+        /// </summary>
+        internal static readonly (string HistoryPrefix, string Migration, string Reason)[] KnownDisagreements =
+        {
+            ("truth-", "RemoveBreedFromModel", "invariant 4: the new version stops writing Dog.Breed, which the running version requires; BG0012 (issue 18) is not built yet"),
+            ("truth-", "LoosenEmail", "invariant 4: Email made nullable while the running version requires it; BG0012 (issue 18) is not built yet"),
+        };
 
         [Theory]
         [MemberData(nameof(Histories))]
@@ -51,7 +63,10 @@ namespace BlueGreen.Analyzers.Truth
                 _output.WriteLine(row.ToString());
             }
 
-            Assert.True(rows.All(row => row.Agrees), history + " disagrees:\n" + string.Join("\n", rows.Where(row => !row.Agrees)));
+            var known = KnownDisagreements.Where(known => history.StartsWith(known.HistoryPrefix, StringComparison.Ordinal)).ToList();
+            bool IsKnown(AgreementRow row) => known.Any(entry => row.MigrationId.EndsWith("_" + entry.Migration, StringComparison.Ordinal));
+            Assert.True(rows.All(row => row.Agrees || IsKnown(row)), history + " disagrees:\n" + string.Join("\n", rows.Where(row => !row.Agrees && !IsKnown(row))));
+            Assert.All(known, entry => Assert.Contains(rows, row => !row.Agrees && row.MigrationId.EndsWith("_" + entry.Migration, StringComparison.Ordinal)));
         }
     }
 }

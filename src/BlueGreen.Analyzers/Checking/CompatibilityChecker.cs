@@ -8,10 +8,10 @@ using BlueGreen.Analyzers.Schema;
 namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
-    /// The one checker behind the rules. It replays a history's <c>Up</c> operations once, in order, and
-    /// judges each operation of an unshipped migration against the invariant: after it, the database still
-    /// serves blue (S, the last shipped model) and green (the migration's target model). Each way to break
-    /// the invariant is one rule, reported at the breaking operation (see <see cref="Judgment"/>).
+    /// The one checker behind the rules. It replays a history's <c>Up</c> operations once, in order, with what the
+    /// provider does beyond them (SQLite's table rebuilds), and judges each operation of an unshipped migration against
+    /// the invariant: after it, the database still serves blue (S, the last shipped model) and green (the migration's
+    /// target model). Each way to break the invariant is one kind of finding (see <see cref="Judgment"/>).
     /// </summary>
     internal static class CompatibilityChecker
     {
@@ -22,17 +22,8 @@ namespace BlueGreen.Analyzers.Checking
             var models = new Models(history, cancellationToken);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var operations = history.Migrations[index].UpOperations(cancellationToken).Operations;
                 var judgment = releases.IsShipped(index) ? null : new Judgment(models, index, releases.ShippedModelIndex(index), schema, findings);
-                foreach (var operation in operations)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    judgment?.Check(operation, operations);
-                    schema.Apply(operation);
-                }
-
-                judgment?.CheckModelOnlyRemovals();
+                Replay(models, index, schema, judgment);
             }
 
             if (releases.FromManifest)
@@ -41,6 +32,63 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             return findings;
+        }
+
+        /// <summary>The database after every migration of the history, as the provider leaves it.</summary>
+        public static DatabaseSchema Replay(MigrationHistory history, CancellationToken cancellationToken)
+        {
+            var schema = new DatabaseSchema();
+            var models = new Models(history, cancellationToken);
+            for (var index = 0; index < history.Migrations.Count; index++)
+            {
+                Replay(models, index, schema, judgment: null);
+            }
+
+            return schema;
+        }
+
+        /// <summary>One migration's Up, each operation judged (unless shipped) against the state before it, then applied.</summary>
+        private static void Replay(Models models, int index, DatabaseSchema schema, Judgment? judgment)
+        {
+            models.CancellationToken.ThrowIfCancellationRequested();
+            var operations = models.History.Migrations[index].UpOperations(models.CancellationToken).Operations;
+            foreach (var operation in operations)
+            {
+                models.CancellationToken.ThrowIfCancellationRequested();
+                judgment?.Check(operation, operations);
+                schema.Apply(operation);
+            }
+
+            if (models.Provider == Provider.Sqlite)
+            {
+                Rebuild(models, index, operations, schema, judgment);
+            }
+
+            judgment?.CheckModelOnlyRemovals();
+        }
+
+        /// <summary>SQLite's rebuilds: each rebuilt table keeps the columns the migration's target model gives it (see <see cref="SqliteRebuilds"/>).</summary>
+        private static void Rebuild(Models models, int index, IReadOnlyList<SchemaOperation> operations, DatabaseSchema schema, Judgment? judgment)
+        {
+            var rebuilds = SqliteRebuilds.Of(operations);
+            if (rebuilds.Count == 0 || models.After(index) is not { } target)
+            {
+                return;
+            }
+
+            foreach (var (table, cause) in rebuilds)
+            {
+                // EF skips the rebuild of a table its target model does not have; an uncertain table is left as it is.
+                if (target.MapsTable(table) != Mapping.Mapped)
+                {
+                    continue;
+                }
+
+                var kept = new HashSet<string>(target.Columns(table), System.StringComparer.Ordinal);
+                kept.UnionWith(target.KeptColumns(table));
+                judgment?.CheckRebuild(table, cause, kept, operations);
+                schema.Rebuild(table, kept);
+            }
         }
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Releases;
-using BlueGreen.Analyzers.Rules;
 using BlueGreen.Analyzers.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,13 +32,14 @@ namespace BlueGreen.Analyzers.Checking
                     continue;
                 }
 
+                var migration = models.History.Migrations[index];
                 foreach (var table in before.Tables)
                 {
                     if (after.MapsTable(table) == Mapping.NotMapped && current.MapsTable(table) == Mapping.NotMapped)
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))
                         {
-                            findings.Add(Finding(location, "Table", table.ToString(), index, models, Properties(table, null, null, index, models)));
+                            findings.Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider));
                         }
 
                         continue;
@@ -53,50 +52,34 @@ namespace BlueGreen.Analyzers.Checking
                             && schema.Column(table, column) is { } definition
                             && reported.Add((table, column)))
                         {
-                            findings.Add(Finding(location, "Column", table + "." + column, index, models, Properties(table, column, definition, index, models)));
+                            var copyTo = CopyTarget(models, migration, table, column);
+                            var requireCopy = copyTo is not null && schema.Column(table, copyTo)?.Nullable == true && current.IsNullable(table, copyTo) == false;
+                            findings.Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider));
                         }
                     }
                 }
             }
         }
 
-        private static Finding Finding(Location location, string kind, string what, int index, Models models, ImmutableDictionary<string, string?> properties) =>
-            new Finding(Descriptors.ReadyToDrop.Id, location, new object[] { kind, what, models.History.Migrations[index].Id }, properties);
-
-        private static ImmutableDictionary<string, string?> Properties(TableKey table, string? column, ColumnDefinition? definition, int index, Models models)
+        /// <summary>The column an expand step copied this one into (<c>UPDATE t SET new = old</c>): rows the old version wrote since are copied again before the drop.</summary>
+        private static string? CopyTarget(Models models, History.MigrationEntry migration, TableKey table, string column)
         {
-            var migration = models.History.Migrations[index];
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FixProperties.Table, table.Name)
-                .Add(FixProperties.Schema, table.Schema)
-                .Add(FixProperties.Column, column)
-                .Add(FixProperties.Context, models.History.Context.ToDisplayString())
-                .Add(FixProperties.MigrationId, migration.Id);
-            if (definition is null)
-            {
-                return properties;
-            }
-
-            // Rows the old version wrote after an expand step copied this column into a new one are copied again.
             string? copyTo = null;
             foreach (var operation in migration.UpOperations(models.CancellationToken).Operations)
             {
-                foreach (var effect in operation.SqlEffects)
+                if (operation is RawSql sql)
                 {
-                    if (effect.Kind == SqlEffectKind.Copy && effect.Names(table) && string.Equals(effect.Column, column, StringComparison.OrdinalIgnoreCase))
+                    foreach (var effect in sql.Effects)
                     {
-                        copyTo = effect.NewName;
+                        if (effect.Kind == SqlEffectKind.Copy && effect.Names(table) && string.Equals(effect.Column, column, StringComparison.OrdinalIgnoreCase))
+                        {
+                            copyTo = effect.NewName;
+                        }
                     }
                 }
             }
 
-            return properties
-                .Add(FixProperties.ClrType, definition.ClrType)
-                .Add(FixProperties.StoreType, definition.StoreType)
-                .Add(FixProperties.Nullable, definition.Nullable == false ? "False" : "True")
-                .Add(FixProperties.DefaultArgument, definition.DefaultArgument)
-                .Add(FixProperties.CopyTo, copyTo)
-                .Add(FixProperties.Provider, copyTo is null ? null : Providers.Of(migration, definition.StoreType));
+            return copyTo;
         }
 
         /// <summary>Where a developer looks for the context: its class declaration; else the model snapshot's.</summary>

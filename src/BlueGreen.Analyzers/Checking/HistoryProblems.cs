@@ -1,11 +1,8 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Releases;
-using BlueGreen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace BlueGreen.Analyzers.Checking
 {
@@ -24,7 +21,7 @@ namespace BlueGreen.Analyzers.Checking
                 var migration = history.Migrations[index];
                 if (migration.Id == previous.Id && Location(migration) is { } location)
                 {
-                    yield return new Finding(Descriptors.DuplicateMigrationId.Id, location, new object[] { migration.Symbol.Name, previous.Symbol.Name }, ImmutableDictionary<string, string?>.Empty);
+                    yield return new DuplicateMigrationId(location, migration, previous);
                 }
             }
         }
@@ -35,8 +32,7 @@ namespace BlueGreen.Analyzers.Checking
             var name = System.IO.Path.GetFileName(manifest.Path);
             foreach (var span in manifest.Malformed)
             {
-                var line = manifest.Text.Lines.GetLineFromPosition(span.Start).LineNumber + 1;
-                yield return AtLine(Descriptors.ManifestLine, manifest, span, line, name);
+                yield return new ManifestLineNotUnderstood(manifest, span);
             }
 
             var firstLine = new Dictionary<string, int>(System.StringComparer.Ordinal);
@@ -45,7 +41,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (firstLine.TryGetValue(entry.Id, out var first))
                 {
-                    yield return AtLine(Descriptors.ManifestDuplicateId, manifest, entry.Span, name, entry.Id, first + 1);
+                    yield return new ManifestDuplicateId(manifest, entry.Span, entry.Id, first + 1);
                     continue;
                 }
 
@@ -64,7 +60,7 @@ namespace BlueGreen.Analyzers.Checking
                         found = true;
                         if (newestByContext.TryGetValue(history, out var newest) && newest.Index > index)
                         {
-                            yield return AtLine(Descriptors.ManifestOutOfOrder, manifest, entry.Span, name, entry.Id, newest.Id);
+                            yield return new ManifestOutOfOrder(manifest, entry.Span, entry.Id, newest.Id);
                         }
                         else
                         {
@@ -73,14 +69,14 @@ namespace BlueGreen.Analyzers.Checking
 
                         if (entry.Fingerprint is { } recorded && recorded != Fingerprint.Of(migration) && Location(migration) is { } location)
                         {
-                            yield return new Finding(Descriptors.ChangedAfterShipping.Id, location, new object[] { migration.Id, name, entry.Line + 1 }, ImmutableDictionary<string, string?>.Empty);
+                            yield return new ChangedAfterShipping(location, migration, name, entry.Line + 1);
                         }
                     }
                 }
 
                 if (!found)
                 {
-                    yield return AtLine(Descriptors.ManifestUnknownId, manifest, entry.Span, name, entry.Id);
+                    yield return new ManifestUnknownId(manifest, entry.Span, entry.Id);
                 }
             }
         }
@@ -103,12 +99,5 @@ namespace BlueGreen.Analyzers.Checking
 
             return null;
         }
-
-        private static Finding AtLine(DiagnosticDescriptor descriptor, Manifest manifest, TextSpan span, params object[] arguments) =>
-            new Finding(
-                descriptor.Id,
-                Microsoft.CodeAnalysis.Location.Create(manifest.Path, span, manifest.Text.Lines.GetLinePositionSpan(span)),
-                arguments,
-                ImmutableDictionary<string, string?>.Empty);
     }
 }

@@ -1,30 +1,26 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
-using BlueGreen.Analyzers.Rules;
 using BlueGreen.Analyzers.Schema;
-using Microsoft.CodeAnalysis;
 
 namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
-    /// The judgment of one unshipped migration: each operation, against the schema replayed up to it, the
-    /// last shipped model S (what blue maps) and, at the end, the migration's own target model (green).
-    /// Renames made earlier in the same migration are followed back to the names S knows.
+    /// The judgment of one unshipped migration: each operation, against the schema replayed up to it, the last shipped
+    /// model S (what blue maps) and, at the end, the migration's own target model (green). Renames made earlier in the
+    /// same migration are followed back to the names S knows.
     /// </summary>
     internal sealed class Judgment
     {
-        private const string DisguisedRename = " (as a DropColumn and an AddColumn of the same type)";
-
         private readonly Models _models;
         private readonly int _index;
-        private readonly int _shippedIndex;
         private readonly DatabaseSchema _schema;
         private readonly List<Finding> _findings;
         private readonly Dictionary<TableKey, TableKey> _tableRenames = new Dictionary<TableKey, TableKey>();
         private readonly Dictionary<(TableKey Table, string Column), string> _columnRenames = new Dictionary<(TableKey, string), string>();
+        private readonly ShippedModel _shippedName;
+        private readonly int _shippedIndex;
         private bool _shippedRead;
         private TargetModel? _shipped;
 
@@ -35,6 +31,7 @@ namespace BlueGreen.Analyzers.Checking
             _shippedIndex = shippedIndex;
             _schema = schema;
             _findings = findings;
+            _shippedName = new ShippedModel(shippedIndex < 0 ? null : models.History.Migrations[shippedIndex]);
         }
 
         private MigrationEntry Migration => _models.History.Migrations[_index];
@@ -54,8 +51,6 @@ namespace BlueGreen.Analyzers.Checking
             }
         }
 
-        private string ShippedName => _models.Name(_shippedIndex);
-
         /// <summary>Judges one operation against the state before it; <paramref name="operations"/> is the whole migration's Up.</summary>
         public void Check(SchemaOperation operation, IReadOnlyList<SchemaOperation> operations)
         {
@@ -64,42 +59,41 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
-            if (operation.Kind == SchemaOperationKind.Sql)
+            switch (operation)
             {
-                // Raw SQL has no table of its own (its Table is default, a null name that cannot be looked up among
-                // this migration's renames): what it touches is in its effects.
-                CheckSql(operation, shipped);
-                return;
-            }
-
-            var table = Original(operation.Table);
-            switch (operation.Kind)
-            {
-                case SchemaOperationKind.DropColumn when shipped.Maps(table, Original(table, operation.Column!)) == Mapping.Mapped:
-                    CheckDropColumn(operation, table, shipped, operations);
+                case RawSql sql:
+                    CheckSql(sql, shipped);
                     break;
 
-                case SchemaOperationKind.RenameColumn when shipped.Maps(table, Original(table, operation.Column!)) == Mapping.Mapped:
-                    Report(Descriptors.RenameColumn, operation, RenameProperties(operation, operation.NewName!, "Rename"),
-                        Migration.Id, Original(table, operation.Column!), table.ToString(), operation.NewName!, string.Empty, ShippedName);
+                case DropColumn drop when shipped.Maps(Original(drop.Table), Original(Original(drop.Table), drop.Column)) == Mapping.Mapped:
+                    CheckDropColumn(drop, shipped, operations);
                     break;
 
-                case SchemaOperationKind.DropTable when shipped.MapsTable(table) == Mapping.Mapped:
-                    Report(Descriptors.DropTable, operation, TableProperties(operation), Migration.Id, table.ToString(), ShippedName);
+                case RenameColumn rename when shipped.Maps(Original(rename.Table), Original(Original(rename.Table), rename.Column)) == Mapping.Mapped:
+                    var table = Original(rename.Table);
+                    _findings.Add(new ColumnRenamed(Migration, _shippedName, rename.Syntax.GetLocation(), table, Original(table, rename.Column), rename.NewName,
+                        RenameShape.Rename, Keep(rename, shipped, operations), _models.Provider));
                     break;
 
-                case SchemaOperationKind.RenameTable when shipped.MapsTable(table) == Mapping.Mapped:
-                    Report(Descriptors.RenameTable, operation, TableProperties(operation), Migration.Id, table.ToString(), operation.NewTable!.Value.ToString(), ShippedName);
+                case DropTable drop when shipped.MapsTable(Original(drop.Table)) == Mapping.Mapped:
+                    _findings.Add(new TableDropped(Migration, _shippedName, drop.Syntax.GetLocation(), Original(drop.Table)));
                     break;
 
-                case SchemaOperationKind.AddColumn when operation.Definition is { Nullable: false, HasDefault: false } && shipped.MapsTable(table) == Mapping.Mapped:
-                    Report(Descriptors.AddRequiredColumn, operation, ColumnProperties(operation.Table, operation.Column!, operation.Definition),
-                        Migration.Id, operation.Column!, table.ToString(), ShippedName);
+                // SQLite has no schemas: EF's SQLite provider writes nothing for a rename that only moves the schema.
+                case RenameTable rename when shipped.MapsTable(Original(rename.Table)) == Mapping.Mapped
+                    && !(_models.Provider == Provider.Sqlite && rename.NewTable.Name == rename.Table.Name):
+                    _findings.Add(new TableRenamed(Migration, _shippedName, rename.Syntax.GetLocation(), Original(rename.Table), rename.NewTable));
                     break;
 
-                case SchemaOperationKind.AlterColumn when shipped.Maps(table, Original(table, operation.Column!)) == Mapping.Mapped
-                    && Tightening(operation) is { } change:
-                    Report(Descriptors.TightenColumn, operation, TableProperties(operation), Migration.Id, operation.Column!, table.ToString(), change, ShippedName);
+                case AddColumn add when add.Definition is { Nullable: false, HasDefault: false } && shipped.MapsTable(Original(add.Table)) == Mapping.Mapped:
+                    var green = _models.After(_index);
+                    _findings.Add(new RequiredColumnAdded(Migration, _shippedName, add.Syntax.GetLocation(), Original(add.Table), add.Definition,
+                        GreenAllowsNull: green?.IsNullable(add.Table, add.Column) == true));
+                    break;
+
+                case AlterColumn alter when shipped.Maps(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == Mapping.Mapped
+                    && Tightening(alter) is { } change:
+                    _findings.Add(new ColumnTightened(Migration, _shippedName, alter.Syntax.GetLocation(), Original(alter.Table), alter.Column, change));
                     break;
             }
 
@@ -107,9 +101,31 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>
-        /// BG0007, at the end of the migration: a column the model before it mapped and its own target model
-        /// (and the snapshot, so a branch merge is not mistaken for a removal) no longer maps, left in the
-        /// database NOT NULL without a default, rejects the new version's inserts.
+        /// BG0009, after the migration's operations: SQLite rebuilds <paramref name="table"/> from the migration's target
+        /// model; the columns it does not keep are dropped, and those S maps break blue.
+        /// </summary>
+        public void CheckRebuild(TableKey table, TableOperation cause, ICollection<string> kept, IReadOnlyList<SchemaOperation> operations)
+        {
+            if (Shipped is not { } shipped)
+            {
+                return;
+            }
+
+            var original = Original(table);
+            foreach (var column in _schema.Columns(table))
+            {
+                if (!kept.Contains(column.Name) && shipped.Maps(original, Original(original, column.Name)) == Mapping.Mapped)
+                {
+                    _findings.Add(new ColumnLostInRebuild(Migration, _shippedName, cause.Syntax.GetLocation(), original, Original(original, column.Name), Calls(cause),
+                        new ColumnKeep(column, NeedsDefault(shipped, original, column), KeepInDesigner: true, _shippedName.Migration)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// BG0007, at the end of the migration: a column the model before it mapped and its own target model (and the
+        /// snapshot, so a branch merge is not mistaken for a removal) no longer maps, left in the database NOT NULL without
+        /// a default, rejects the new version's inserts.
         /// </summary>
         public void CheckModelOnlyRemovals()
         {
@@ -136,50 +152,76 @@ namespace BlueGreen.Analyzers.Checking
                         && current.Maps(table, column) == Mapping.NotMapped
                         && _schema.Column(table, column) is { Nullable: false, HasDefault: false } definition)
                     {
-                        _findings.Add(new Finding(
-                            Descriptors.RequiredColumnLeftBehind.Id,
-                            up.Identifier.GetLocation(),
-                            new object[] { Migration.Id, column, table.ToString() },
-                            ColumnProperties(table, column, definition).Add(FixProperties.MigrationId, Migration.Id)));
+                        // The fix's AlterColumn makes SQLite rebuild the table from the target model.
+                        var keep = new ColumnKeep(definition, NeedsDefault: true, KeepInDesigner: _models.Provider == Provider.Sqlite, _models.History.Migrations[_index - 1 < 0 ? 0 : _index - 1]);
+                        _findings.Add(new RequiredColumnLeftBehind(Migration, _shippedName, up.Identifier.GetLocation(), table, column, keep, _models.Provider));
                     }
                 }
             }
         }
 
-        private void CheckDropColumn(SchemaOperation drop, TableKey table, TargetModel shipped, IReadOnlyList<SchemaOperation> operations)
+        private void CheckDropColumn(DropColumn drop, TargetModel shipped, IReadOnlyList<SchemaOperation> operations)
         {
-            var column = _schema.Column(drop.Table, drop.Column!);
+            var table = Original(drop.Table);
+            var column = _schema.Column(drop.Table, drop.Column);
 
             // A drop paired with an add of the same type on the same table is a rename in disguise (BG0002).
-            foreach (var add in operations)
+            foreach (var operation in operations)
             {
-                if (add.Kind == SchemaOperationKind.AddColumn
+                if (operation is AddColumn add
                     && add.Table.Equals(drop.Table)
                     && column?.StoreType is { } storeType
-                    && add.Definition!.StoreType == storeType
+                    && add.Definition.StoreType == storeType
                     && add.Definition.ClrType == column.ClrType
-                    && shipped.Maps(table, Original(table, add.Column!)) == Mapping.NotMapped)
+                    && shipped.Maps(table, Original(table, add.Column)) == Mapping.NotMapped)
                 {
-                    Report(Descriptors.RenameColumn, drop, RenameProperties(drop, add.Column!, "DropAdd"),
-                        Migration.Id, Original(table, drop.Column!), table.ToString(), add.Column!, DisguisedRename, ShippedName);
+                    _findings.Add(new ColumnRenamed(Migration, _shippedName, drop.Syntax.GetLocation(), table, Original(table, drop.Column), add.Column,
+                        RenameShape.DropAndAdd, Keep(drop, shipped, operations), _models.Provider));
                     return;
                 }
             }
 
-            Report(Descriptors.DropColumn, drop, ColumnProperties(drop.Table, drop.Column!, column), drop.Column!, table.ToString(), Migration.Id, ShippedName);
+            _findings.Add(new ColumnDropped(Migration, _shippedName, drop.Syntax.GetLocation(), table, Original(table, drop.Column), Keep(drop, shipped, operations), _models.Provider));
         }
 
-        /// <summary>BG0006: what the new definition no longer accepts, or null.</summary>
-        private string? Tightening(SchemaOperation alter)
+        /// <summary>What keeping the column an operation would take away from blue takes (see <see cref="ColumnKeep"/>).</summary>
+        private ColumnKeep Keep(TableOperation removal, TargetModel shipped, IReadOnlyList<SchemaOperation> operations)
         {
-            var replayed = _schema.Column(alter.Table, alter.Column!);
-            var old = alter.OldDefinition!;
-            var updated = alter.Definition!;
+            var column = removal is DropColumn drop ? drop.Column : ((RenameColumn)removal).Column;
+            var definition = _schema.Column(removal.Table, column);
+            var needsDefault = definition is not null && NeedsDefault(shipped, Original(removal.Table), definition);
+
+            // Without the removal, does the migration still rebuild the table on SQLite (or will the default's AlterColumn)?
+            var rebuilds = needsDefault;
+            foreach (var operation in operations)
+            {
+                rebuilds |= operation != removal && operation is ConstraintChange or AlterColumn or DropColumn && ((TableOperation)operation).Table.Equals(removal.Table);
+            }
+
+            return new ColumnKeep(definition, needsDefault, KeepInDesigner: _models.Provider == Provider.Sqlite && rebuilds, _shippedName.Migration);
+        }
+
+        /// <summary>Green leaves the column out of its inserts: NOT NULL without a default rejects them, and blue cannot read NULL where it requires a value.</summary>
+        private static bool NeedsDefault(TargetModel shipped, TableKey table, ColumnDefinition definition) =>
+            !definition.HasDefault && (definition.Nullable == false || shipped.IsRequired(table, definition.Name) == true);
+
+        /// <summary>BG0006: what the new definition no longer accepts, or null.</summary>
+        private string? Tightening(AlterColumn alter)
+        {
+            var replayed = _schema.Column(alter.Table, alter.Column);
+            var old = alter.Old;
+            var updated = alter.Definition;
 
             // EF writes oldNullable only when true; the replay also knows hand-written AlterColumns' starting point.
             if ((replayed?.Nullable ?? old.Nullable) == true && updated.Nullable == false)
             {
                 return "nullable to NOT NULL";
+            }
+
+            // SQLite enforces no length, precision or type: its columns take any value of any size.
+            if (_models.Provider == Provider.Sqlite)
+            {
+                return null;
             }
 
             var oldType = old.StoreType ?? replayed?.StoreType;
@@ -194,9 +236,9 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>BG0008: raw SQL dropping or renaming what S maps, matched as the database matches names.</summary>
-        private void CheckSql(SchemaOperation sql, TargetModel shipped)
+        private void CheckSql(RawSql sql, TargetModel shipped)
         {
-            foreach (var effect in sql.SqlEffects)
+            foreach (var effect in sql.Effects)
             {
                 foreach (var table in shipped.Tables)
                 {
@@ -208,20 +250,13 @@ namespace BlueGreen.Analyzers.Checking
                     string? what = effect.Kind switch
                     {
                         SqlEffectKind.DropTable or SqlEffectKind.RenameTable when shipped.MapsTable(table) == Mapping.Mapped => table.ToString(),
-                        SqlEffectKind.DropColumn or SqlEffectKind.RenameColumn => MappedColumn(shipped, table, effect.Column!) is { } column ? table + "." + column : null,
+                        SqlEffectKind.DropColumn or SqlEffectKind.RenameColumn when effect.Column is { } sqlColumn => MappedColumn(shipped, table, sqlColumn) is { } column ? table + "." + column : null,
                         _ => null,
                     };
 
                     if (what is not null)
                     {
-                        var verb = effect.Kind switch
-                        {
-                            SqlEffectKind.DropColumn => "drops column",
-                            SqlEffectKind.RenameColumn => "renames column",
-                            SqlEffectKind.DropTable => "drops table",
-                            _ => "renames table",
-                        };
-                        Report(Descriptors.RawSqlBreaksRunningVersion, sql, ImmutableDictionary<string, string?>.Empty, Migration.Id, verb, what, ShippedName);
+                        _findings.Add(new RawSqlBreak(Migration, _shippedName, sql.Syntax.GetLocation(), effect.Kind, what));
                     }
                 }
             }
@@ -240,16 +275,20 @@ namespace BlueGreen.Analyzers.Checking
             return null;
         }
 
+        /// <summary>The operation's method, as messages name it (<c>AlterColumn</c>, <c>AddForeignKey</c>).</summary>
+        private static string Calls(TableOperation operation) => Syntax.Calls.MethodName(operation.Syntax) ?? operation.GetType().Name;
+
         private void Track(SchemaOperation operation)
         {
-            if (operation.Kind == SchemaOperationKind.RenameTable)
+            switch (operation)
             {
-                _tableRenames[operation.NewTable!.Value] = Original(operation.Table);
-            }
-            else if (operation.Kind == SchemaOperationKind.RenameColumn)
-            {
-                var table = Original(operation.Table);
-                _columnRenames[(table, operation.NewName!)] = Original(table, operation.Column!);
+                case RenameTable rename:
+                    _tableRenames[rename.NewTable] = Original(rename.Table);
+                    break;
+                case RenameColumn rename:
+                    var table = Original(rename.Table);
+                    _columnRenames[(table, rename.NewName)] = Original(table, rename.Column);
+                    break;
             }
         }
 
@@ -258,28 +297,5 @@ namespace BlueGreen.Analyzers.Checking
 
         private string Original(TableKey originalTable, string column) =>
             _columnRenames.TryGetValue((originalTable, column), out var original) ? original : column;
-
-        private void Report(DiagnosticDescriptor descriptor, SchemaOperation operation, ImmutableDictionary<string, string?> properties, params object[] arguments) =>
-            _findings.Add(new Finding(descriptor.Id, operation.Syntax.GetLocation(), arguments, properties.SetItem(FixProperties.MigrationId, Migration.Id)));
-
-        private static ImmutableDictionary<string, string?> TableProperties(SchemaOperation operation) =>
-            ImmutableDictionary<string, string?>.Empty
-                .Add(FixProperties.Table, operation.Table.Name)
-                .Add(FixProperties.Schema, operation.Table.Schema);
-
-        private static ImmutableDictionary<string, string?> ColumnProperties(TableKey table, string column, ColumnDefinition? definition) =>
-            ImmutableDictionary<string, string?>.Empty
-                .Add(FixProperties.Table, table.Name)
-                .Add(FixProperties.Schema, table.Schema)
-                .Add(FixProperties.Column, column)
-                .Add(FixProperties.MakeNullable, definition is { Nullable: false, HasDefault: false } ? "True" : "False")
-                .Add(FixProperties.ClrType, definition?.ClrType)
-                .Add(FixProperties.StoreType, definition?.StoreType);
-
-        private ImmutableDictionary<string, string?> RenameProperties(SchemaOperation operation, string newColumn, string shape) =>
-            ColumnProperties(operation.Table, operation.Column!, _schema.Column(operation.Table, operation.Column!))
-                .Add(FixProperties.NewColumn, newColumn)
-                .Add(FixProperties.Shape, shape)
-                .Add(FixProperties.Provider, Providers.Of(Migration, _schema.Column(operation.Table, operation.Column!)?.StoreType));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using BlueGreen.Analyzers.Model;
+using BlueGreen.Analyzers.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -22,6 +23,13 @@ namespace BlueGreen.Analyzers.History
 
         /// <summary>The snapshot's <c>BuildModel</c>: the current model; null without a snapshot.</summary>
         public MethodDeclarationSyntax? SnapshotModelMethod { get; }
+
+        /// <summary>The provider the snapshot, else the newest designer, was written for (see <see cref="Providers"/>).</summary>
+        public Provider? Provider(CancellationToken cancellationToken)
+        {
+            var method = SnapshotModelMethod ?? (Migrations.Count > 0 ? Migrations[Migrations.Count - 1].TargetModelMethod : null);
+            return method is null ? null : TreeFacts.Get(method.SyntaxTree, cancellationToken).Provider(method);
+        }
 
         public TargetModel? CurrentModel(CancellationToken cancellationToken) =>
             SnapshotModelMethod is null ? null : TreeFacts.Get(SnapshotModelMethod.SyntaxTree, cancellationToken).Model(SnapshotModelMethod, cancellationToken);

@@ -21,6 +21,7 @@ namespace BlueGreen.Analyzers.History
 
         private readonly ConcurrentDictionary<TextSpan, MigrationOperations> _operations = new ConcurrentDictionary<TextSpan, MigrationOperations>();
         private readonly ConcurrentDictionary<TextSpan, TargetModel> _models = new ConcurrentDictionary<TextSpan, TargetModel>();
+        private readonly ConcurrentDictionary<TextSpan, Provider?> _providers = new ConcurrentDictionary<TextSpan, Provider?>();
 
         private TreeFacts(IReadOnlyList<ClassDeclarationSyntax> classes)
         {
@@ -48,6 +49,9 @@ namespace BlueGreen.Analyzers.History
 
         public TargetModel Model(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
             _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken));
+
+        public Provider? Provider(MethodDeclarationSyntax method) =>
+            _providers.GetOrAdd(method.Span, _ => Providers.Of(method));
 
         private static List<ClassDeclarationSyntax> FindClasses(SyntaxNode root, CancellationToken cancellationToken)
         {

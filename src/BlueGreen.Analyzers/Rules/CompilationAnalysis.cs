@@ -1,36 +1,26 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using BlueGreen.Analyzers.Checking;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Releases;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace BlueGreen.Analyzers.Checking
+namespace BlueGreen.Analyzers.Rules
 {
     /// <summary>
-    /// The histories, release manifests and findings of one compilation, computed once however many rule
-    /// analyzers, syntax trees and additional files ask. Each rule analyzer reports the findings of its
-    /// rule in the tree or file it is given.
+    /// The histories, release manifests and diagnostics of one compilation, computed once however many rule analyzers,
+    /// syntax trees and additional files ask. Each rule analyzer reports the diagnostics of its rule in the tree or file
+    /// it is given.
     /// </summary>
     internal sealed class CompilationAnalysis
     {
-        /// <summary>The item metadata (surfaced by the package's props) that makes any AdditionalFiles item a manifest.</summary>
-        public const string ManifestMetadata = "build_metadata.AdditionalFiles.BlueGreenManifest";
-
         private static readonly ConditionalWeakTable<Compilation, Slot> Slots = new ConditionalWeakTable<Compilation, Slot>();
 
-        private readonly Dictionary<SyntaxTree, List<Finding>> _findingsByTree = new Dictionary<SyntaxTree, List<Finding>>();
-        private readonly Dictionary<string, List<Finding>> _findingsByFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-
-        private CompilationAnalysis(IReadOnlyList<MigrationHistory> histories)
-        {
-            Histories = histories;
-        }
-
-        public IReadOnlyList<MigrationHistory> Histories { get; }
+        private readonly Dictionary<SyntaxTree, List<Diagnostic>> _byTree = new Dictionary<SyntaxTree, List<Diagnostic>>();
+        private readonly Dictionary<string, List<Diagnostic>> _byFile = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
 
         public static CompilationAnalysis Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -48,34 +38,17 @@ namespace BlueGreen.Analyzers.Checking
             }
         }
 
-        /// <summary>The manifests among a project's additional files, each parsed once per text version.</summary>
-        public static List<Manifest> Manifests(AnalyzerOptions options, CancellationToken cancellationToken)
-        {
-            var manifests = new List<Manifest>();
-            var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var file in options.AdditionalFiles)
-            {
-                // A manifest the user also lists by hand reaches the compiler twice: read it once.
-                options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(ManifestMetadata, out var metadata);
-                if (Manifest.IsManifest(file.Path, metadata) && paths.Add(file.Path) && file.GetText(cancellationToken) is { } text)
-                {
-                    manifests.Add(Manifest.Parse(file.Path, text));
-                }
-            }
+        public IReadOnlyList<Diagnostic> DiagnosticsIn(SyntaxTree tree) =>
+            _byTree.TryGetValue(tree, out var diagnostics) ? diagnostics : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
 
-            return manifests;
-        }
-
-        public IReadOnlyList<Finding> FindingsIn(SyntaxTree tree) =>
-            _findingsByTree.TryGetValue(tree, out var findings) ? findings : (IReadOnlyList<Finding>)Array.Empty<Finding>();
-
-        public IReadOnlyList<Finding> FindingsIn(string additionalFile) =>
-            _findingsByFile.TryGetValue(additionalFile, out var findings) ? findings : (IReadOnlyList<Finding>)Array.Empty<Finding>();
+        public IReadOnlyList<Diagnostic> DiagnosticsIn(string additionalFile) =>
+            _byFile.TryGetValue(additionalFile, out var diagnostics) ? diagnostics : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
 
         private static CompilationAnalysis Compute(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var analysis = new CompilationAnalysis(HistoryBuilder.Build(compilation, cancellationToken));
-            var manifests = Manifests(options, cancellationToken);
+            var analysis = new CompilationAnalysis();
+            var histories = HistoryBuilder.Build(compilation, cancellationToken);
+            var manifests = ManifestFiles.Read(options, cancellationToken);
             var shipped = new HashSet<string>(StringComparer.Ordinal);
             foreach (var manifest in manifests)
             {
@@ -85,7 +58,7 @@ namespace BlueGreen.Analyzers.Checking
                 }
             }
 
-            foreach (var history in analysis.Histories)
+            foreach (var history in histories)
             {
                 var releases = ReleasePlan.For(history, shipped);
                 analysis.AddRange(CompatibilityChecker.Check(history, releases, cancellationToken));
@@ -94,7 +67,7 @@ namespace BlueGreen.Analyzers.Checking
 
             foreach (var manifest in manifests)
             {
-                analysis.AddRange(HistoryProblems.InManifest(manifest, analysis.Histories));
+                analysis.AddRange(HistoryProblems.InManifest(manifest, histories));
             }
 
             return analysis;
@@ -104,27 +77,28 @@ namespace BlueGreen.Analyzers.Checking
         {
             foreach (var finding in findings)
             {
+                var diagnostic = RuleDiagnostics.Create(finding);
                 if (finding.Location.SourceTree is { } tree)
                 {
-                    Add(_findingsByTree, tree, finding);
+                    Add(_byTree, tree, diagnostic);
                 }
                 else if (finding.Location.GetLineSpan().Path is { } path)
                 {
-                    Add(_findingsByFile, path, finding);
+                    Add(_byFile, path, diagnostic);
                 }
             }
         }
 
-        private static void Add<TKey>(Dictionary<TKey, List<Finding>> byKey, TKey key, Finding finding)
+        private static void Add<TKey>(Dictionary<TKey, List<Diagnostic>> byKey, TKey key, Diagnostic diagnostic)
             where TKey : notnull
         {
             if (!byKey.TryGetValue(key, out var list))
             {
-                list = new List<Finding>();
+                list = new List<Diagnostic>();
                 byKey.Add(key, list);
             }
 
-            list.Add(finding);
+            list.Add(diagnostic);
         }
 
         private sealed class Slot

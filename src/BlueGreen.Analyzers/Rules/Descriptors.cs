@@ -11,7 +11,7 @@ namespace BlueGreen.Analyzers.Rules
         public static readonly DiagnosticDescriptor DropColumn = Create(
             "BG0001",
             "Column dropped while the running version still maps it",
-            "Migration '{2}' drops column '{0}' of table '{1}', which the running version (model of '{3}') still maps, as a property or a shadow property, and reads and writes; remove it from the model in this release and drop it in the next one",
+            "Migration '{0}' drops column '{1}' of table '{2}', which the running version (model of '{3}') still maps, as a property or a shadow property, and reads and writes; remove it from the model in this release and drop it in the next one",
             DiagnosticSeverity.Warning,
             "In a blue/green or rolling deployment the old version keeps running against the database after the new version's migrations ran. A column may only be dropped once a release that no longer maps it has shipped: release N removes it from the EF model only, release N+1 drops it.");
 
@@ -53,9 +53,16 @@ namespace BlueGreen.Analyzers.Rules
         public static readonly DiagnosticDescriptor RequiredColumnLeftBehind = Create(
             "BG0007",
             "Model-only removal leaves a required column without a default",
-            "Migration '{0}' stops mapping column '{1}' of table '{2}', which stays NOT NULL without a default; the new version's inserts leave it out and fail; make it nullable in this migration",
+            "Migration '{0}' stops mapping column '{1}' of table '{2}', which stays NOT NULL without a default; the new version's inserts leave it out and fail; give it a database default in this migration",
             DiagnosticSeverity.Warning,
-            "After a model-only removal the column stays in the database until a later release drops it. The new version no longer writes it, so it must accept rows without it.");
+            "After a model-only removal the column stays in the database until a later release drops it. The new version no longer writes it, so it must accept rows without it; the running version still reads it, so the rows the new version writes need a value, not NULL: a database default.");
+
+        public static readonly DiagnosticDescriptor ColumnLostInRebuild = Create(
+            "BG0009",
+            "SQLite table rebuild drops a column the running version still maps",
+            "Migration '{0}' makes SQLite rebuild table '{1}' ({2}) from its target model, which no longer maps column '{3}': the rebuild drops it, while the running version (model of '{4}') still maps it; keep the column in this migration's designer, or move the {2} to the release that drops the column",
+            DiagnosticSeverity.Warning,
+            "SQLite alters a column or a constraint in place for none of them: EF rebuilds the table from the migration's target model (create a new table, copy the columns both have, drop the old one). A column removed from the model only is dropped by that rebuild, though no DropColumn was written.");
 
         public static readonly DiagnosticDescriptor RawSqlBreaksRunningVersion = Create(
             "BG0008",

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using BlueGreen.Analyzers.Checking;
 using BlueGreen.Analyzers.History;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,12 +13,12 @@ namespace BlueGreen.Analyzers.Rules
     /// </summary>
     public abstract class MigrationRuleAnalyzer : DiagnosticAnalyzer
     {
-        private readonly ImmutableDictionary<string, DiagnosticDescriptor> _descriptors;
+        private readonly ImmutableHashSet<string> _ids;
 
         private protected MigrationRuleAnalyzer(params DiagnosticDescriptor[] descriptors)
         {
             SupportedDiagnostics = ImmutableArray.Create(descriptors);
-            _descriptors = SupportedDiagnostics.ToImmutableDictionary(descriptor => descriptor.Id);
+            _ids = SupportedDiagnostics.Select(descriptor => descriptor.Id).ToImmutableHashSet();
         }
 
         public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
@@ -46,11 +45,11 @@ namespace BlueGreen.Analyzers.Rules
                         return;
                     }
 
-                    foreach (var finding in CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken).FindingsIn(model.SemanticModel.SyntaxTree))
+                    foreach (var diagnostic in CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken).DiagnosticsIn(model.SemanticModel.SyntaxTree))
                     {
-                        if (_descriptors.TryGetValue(finding.RuleId, out var descriptor))
+                        if (_ids.Contains(diagnostic.Id))
                         {
-                            model.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Properties, finding.MessageArguments));
+                            model.ReportDiagnostic(diagnostic);
                         }
                     }
                 });
@@ -58,11 +57,11 @@ namespace BlueGreen.Analyzers.Rules
                 // Problems in the release manifest are reported at its lines.
                 start.RegisterAdditionalFileAction(file =>
                 {
-                    foreach (var finding in CompilationAnalysis.Get(compilation, file.Options, file.CancellationToken).FindingsIn(file.AdditionalFile.Path))
+                    foreach (var diagnostic in CompilationAnalysis.Get(compilation, file.Options, file.CancellationToken).DiagnosticsIn(file.AdditionalFile.Path))
                     {
-                        if (_descriptors.TryGetValue(finding.RuleId, out var descriptor))
+                        if (_ids.Contains(diagnostic.Id))
                         {
-                            file.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Properties, finding.MessageArguments));
+                            file.ReportDiagnostic(diagnostic);
                         }
                     }
                 });

@@ -22,57 +22,80 @@ namespace BlueGreen.Analyzers.Schema
 
         public void Apply(SchemaOperation operation)
         {
-            switch (operation.Kind)
+            switch (operation)
             {
-                case SchemaOperationKind.CreateTable:
+                case CreateTable create:
                     var created = new Dictionary<string, ColumnDefinition>();
-                    foreach (var column in operation.Columns)
+                    foreach (var column in create.Columns)
                     {
                         created[column.Name] = column;
                     }
 
-                    _tables[operation.Table] = created;
+                    _tables[create.Table] = created;
                     break;
 
-                case SchemaOperationKind.DropTable:
-                    _tables.Remove(operation.Table);
+                case DropTable drop:
+                    _tables.Remove(drop.Table);
                     break;
 
-                case SchemaOperationKind.RenameTable:
-                    if (_tables.TryGetValue(operation.Table, out var renamed))
+                case RenameTable rename:
+                    if (_tables.TryGetValue(rename.Table, out var renamed))
                     {
-                        _tables.Remove(operation.Table);
-                        _tables[operation.NewTable!.Value] = renamed;
+                        _tables.Remove(rename.Table);
+                        _tables[rename.NewTable] = renamed;
                     }
 
                     break;
 
-                case SchemaOperationKind.AddColumn:
-                case SchemaOperationKind.AlterColumn:
-                    TableFor(operation.Table)[operation.Column!] = operation.Definition!;
+                case AddColumn add:
+                    TableFor(add.Table)[add.Column] = add.Definition;
                     break;
 
-                case SchemaOperationKind.DropColumn:
-                    TableFor(operation.Table).Remove(operation.Column!);
+                case AlterColumn alter:
+                    TableFor(alter.Table)[alter.Column] = alter.Definition;
                     break;
 
-                case SchemaOperationKind.RenameColumn:
-                    var table = TableFor(operation.Table);
-                    if (table.TryGetValue(operation.Column!, out var existing))
+                case DropColumn drop:
+                    TableFor(drop.Table).Remove(drop.Column);
+                    break;
+
+                case RenameColumn rename:
+                    var table = TableFor(rename.Table);
+                    if (table.TryGetValue(rename.Column, out var existing))
                     {
-                        table.Remove(operation.Column!);
-                        table[operation.NewName!] = existing.WithName(operation.NewName!);
+                        table.Remove(rename.Column);
+                        table[rename.NewName] = existing.WithName(rename.NewName);
                     }
 
                     break;
 
-                case SchemaOperationKind.Sql:
-                    foreach (var effect in operation.SqlEffects)
+                case RawSql sql:
+                    foreach (var effect in sql.Effects)
                     {
                         Apply(effect);
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>
+        /// A table rebuilt from a model (SQLite's way to alter a table): it keeps exactly the columns the model gives it;
+        /// the others are dropped with the old table.
+        /// </summary>
+        public void Rebuild(TableKey table, ICollection<string> columns)
+        {
+            if (!_tables.TryGetValue(table, out var existing))
+            {
+                return;
+            }
+
+            foreach (var column in new List<string>(existing.Keys))
+            {
+                if (!columns.Contains(column))
+                {
+                    existing.Remove(column);
+                }
             }
         }
 

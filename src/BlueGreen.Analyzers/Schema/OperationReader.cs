@@ -20,33 +20,40 @@ namespace BlueGreen.Analyzers.Schema
         private static readonly string[] DropTableParameters = { "name", "schema" };
         private static readonly string[] RenameTableParameters = { "name", "schema", "newName", "newSchema" };
         private static readonly string[] CreateTableParameters = { "name", "columns", "schema", "constraints", "comment" };
+        private static readonly Dictionary<string, string[]> ConstraintParameters = new Dictionary<string, string[]>
+        {
+            ["AddPrimaryKey"] = new[] { "name", "table", "columns", "schema" },
+            ["AddUniqueConstraint"] = new[] { "name", "table", "columns", "schema" },
+            ["AddForeignKey"] = new[] { "name", "table", "columns", "principalTable", "schema" },
+            ["AddCheckConstraint"] = new[] { "name", "table", "sql", "schema" },
+            ["DropPrimaryKey"] = new[] { "name", "table", "schema" },
+            ["DropUniqueConstraint"] = new[] { "name", "table", "schema" },
+            ["DropForeignKey"] = new[] { "name", "table", "schema" },
+            ["DropCheckConstraint"] = new[] { "name", "table", "schema" },
+            ["AlterTable"] = new[] { "table", "schema" },
+        };
+
         private static readonly string[] TableColumnParameters =
             { "type", "unicode", "maxLength", "rowVersion", "name", "nullable", "defaultValue", "defaultValueSql", "computedColumnSql" };
 
         // Calls that touch no table or column definition the rules judge.
         private static readonly HashSet<string> Harmless = new HashSet<string>
         {
-            "CreateIndex", "DropIndex", "RenameIndex", "AddForeignKey", "DropForeignKey", "AddPrimaryKey", "DropPrimaryKey",
-            "AddUniqueConstraint", "DropUniqueConstraint", "AddCheckConstraint", "DropCheckConstraint",
+            "CreateIndex", "DropIndex", "RenameIndex",
             "InsertData", "UpdateData", "DeleteData", "EnsureSchema", "DropSchema",
             "CreateSequence", "AlterSequence", "DropSequence", "RenameSequence", "RestartSequence",
-            "AlterDatabase", "AlterTable",
+            "AlterDatabase",
         };
 
         /// <param name="binder">Null for the cached syntax-only read; a compilation's binder for methods that read needs.</param>
         public static MigrationOperations Read(MethodDeclarationSyntax? method, CancellationToken cancellationToken, ConstantBinder? binder = null)
         {
-            if (method?.Body is not { } body)
-            {
-                return method?.ExpressionBody is null ? MigrationOperations.Empty : new MigrationOperations(System.Array.Empty<SchemaOperation>(), isComplete: false);
-            }
-
             var operations = new List<SchemaOperation>();
             var complete = true;
-            foreach (var statement in body.Statements)
+            foreach (var expression in Calls.BodyExpressions(method))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Calls.StatementExpression(statement) is not { } expression)
+                if (expression is null)
                 {
                     complete = false;
                     continue;
@@ -79,13 +86,15 @@ namespace BlueGreen.Analyzers.Schema
         /// <summary>An argument of an operation's call, by parameter name, named or positional.</summary>
         public static ExpressionSyntax? Argument(SchemaOperation operation, string parameter)
         {
-            var parameters = operation.Kind switch
+            var parameters = operation switch
             {
-                SchemaOperationKind.DropColumn => NameTableSchema,
-                SchemaOperationKind.AddColumn or SchemaOperationKind.AlterColumn => ColumnParameters,
-                SchemaOperationKind.RenameColumn => RenameColumnParameters,
-                SchemaOperationKind.DropTable => DropTableParameters,
-                SchemaOperationKind.RenameTable => RenameTableParameters,
+                DropColumn => NameTableSchema,
+                AddColumn or AlterColumn => ColumnParameters,
+                RenameColumn => RenameColumnParameters,
+                DropTable => DropTableParameters,
+                RenameTable => RenameTableParameters,
+                ConstraintChange change => ConstraintParameters[change.Method],
+                RawSql => SqlParameters,
                 _ => CreateTableParameters,
             };
 
@@ -100,7 +109,7 @@ namespace BlueGreen.Analyzers.Schema
                 {
                     var arguments = new Arguments(call.ArgumentList, NameTableSchema, binder);
                     return Table(arguments, "table", "schema") is { } table && Known(arguments.String("name")) is { } column
-                        ? new SchemaOperation(SchemaOperationKind.DropColumn, table, call, column)
+                        ? new DropColumn(table, column, call)
                         : null;
                 }
 
@@ -115,8 +124,8 @@ namespace BlueGreen.Analyzers.Schema
 
                     var definition = Definition(column, call, arguments, chain);
                     return method == "AddColumn"
-                        ? new SchemaOperation(SchemaOperationKind.AddColumn, table, call, column, definition: definition)
-                        : new SchemaOperation(SchemaOperationKind.AlterColumn, table, call, column, definition: definition, oldDefinition: OldDefinition(column, arguments));
+                        ? new AddColumn(table, definition, call)
+                        : new AlterColumn(table, definition, OldDefinition(column, arguments), call);
                 }
 
                 case "RenameColumn":
@@ -125,14 +134,14 @@ namespace BlueGreen.Analyzers.Schema
                     return Table(arguments, "table", "schema") is { } table
                         && Known(arguments.String("name")) is { } column
                         && Known(arguments.String("newName")) is { } newName
-                        ? new SchemaOperation(SchemaOperationKind.RenameColumn, table, call, column, newName)
+                        ? new RenameColumn(table, column, newName, call)
                         : null;
                 }
 
                 case "DropTable":
                 {
                     var arguments = new Arguments(call.ArgumentList, DropTableParameters, binder);
-                    return Table(arguments, "name", "schema") is { } table ? new SchemaOperation(SchemaOperationKind.DropTable, table, call) : null;
+                    return Table(arguments, "name", "schema") is { } table ? new DropTable(table, call) : null;
                 }
 
                 case "RenameTable":
@@ -147,14 +156,14 @@ namespace BlueGreen.Analyzers.Schema
 
                     // EF writes newName only when the name changes, and newSchema as the schema the table ends in.
                     var newTable = new TableKey(newSchema.Value, newName.Value ?? table.Name);
-                    return new SchemaOperation(SchemaOperationKind.RenameTable, table, call, newTable: newTable);
+                    return new RenameTable(table, newTable, call);
                 }
 
                 case "CreateTable":
                 {
                     var arguments = new Arguments(call.ArgumentList, CreateTableParameters, binder);
                     return Table(arguments, "name", "schema") is { } table
-                        ? new SchemaOperation(SchemaOperationKind.CreateTable, table, call, columns: Columns(arguments.Get("columns"), binder))
+                        ? new CreateTable(table, Columns(arguments.Get("columns"), binder), call)
                         : null;
                 }
 
@@ -162,11 +171,17 @@ namespace BlueGreen.Analyzers.Schema
                 {
                     var sql = new Arguments(call.ArgumentList, SqlParameters, binder).String("sql");
                     return Known(sql) is { } text
-                        ? new SchemaOperation(SchemaOperationKind.Sql, default, call, sqlEffects: SqlReader.Read(text))
+                        ? new RawSql(SqlReader.Read(text), call)
                         : null;
                 }
 
                 default:
+                    if (ConstraintParameters.TryGetValue(method, out var parameters))
+                    {
+                        var arguments = new Arguments(call.ArgumentList, parameters, binder);
+                        return Table(arguments, "table", "schema") is { } table ? new ConstraintChange(table, method, call) : null;
+                    }
+
                     return null;
             }
         }

@@ -3,76 +3,42 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Schema
 {
-    internal enum SchemaOperationKind
-    {
-        CreateTable,
-        DropTable,
-        RenameTable,
-        AddColumn,
-        DropColumn,
-        RenameColumn,
-        AlterColumn,
+    /// <summary>
+    /// One <c>MigrationBuilder</c> call that changes tables or columns, read from a migration's <c>Up</c> or <c>Down</c>,
+    /// at its invocation (where diagnostics are reported). Calls whose names or SQL are not constants are not represented.
+    /// </summary>
+    internal abstract record SchemaOperation(InvocationExpressionSyntax Syntax);
 
-        /// <summary><c>migrationBuilder.Sql(...)</c> with a constant text.</summary>
-        Sql,
+    /// <summary>An operation on one table, named as the migration names it at that point.</summary>
+    internal abstract record TableOperation(TableKey Table, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax);
+
+    internal sealed record CreateTable(TableKey Table, IReadOnlyList<ColumnDefinition> Columns, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
+
+    internal sealed record DropTable(TableKey Table, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
+
+    internal sealed record RenameTable(TableKey Table, TableKey NewTable, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
+
+    internal sealed record AddColumn(TableKey Table, ColumnDefinition Definition, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax)
+    {
+        public string Column => Definition.Name;
+    }
+
+    internal sealed record DropColumn(TableKey Table, string Column, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
+
+    internal sealed record RenameColumn(TableKey Table, string Column, string NewName, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
+
+    /// <param name="Old">The column before, as the <c>old...</c> arguments describe it (EF writes only what differs from its defaults).</param>
+    internal sealed record AlterColumn(TableKey Table, ColumnDefinition Definition, ColumnDefinition Old, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax)
+    {
+        public string Column => Definition.Name;
     }
 
     /// <summary>
-    /// One <c>MigrationBuilder</c> call that changes tables or columns, read from a migration's
-    /// <c>Up</c> or <c>Down</c>. Operations whose names (or SQL text) are not constants are not represented.
+    /// A change to a table's keys or constraints (primary key, unique constraint, foreign key, check constraint) or to the
+    /// table itself (<c>AlterTable</c>): no column changes, but SQLite can make none of them in place and rebuilds the table.
     /// </summary>
-    internal sealed class SchemaOperation
-    {
-        public SchemaOperation(
-            SchemaOperationKind kind,
-            TableKey table,
-            InvocationExpressionSyntax syntax,
-            string? column = null,
-            string? newName = null,
-            TableKey? newTable = null,
-            ColumnDefinition? definition = null,
-            IReadOnlyList<ColumnDefinition>? columns = null,
-            ColumnDefinition? oldDefinition = null,
-            IReadOnlyList<SqlEffect>? sqlEffects = null)
-        {
-            Kind = kind;
-            Table = table;
-            Syntax = syntax;
-            Column = column;
-            NewName = newName;
-            NewTable = newTable;
-            Definition = definition;
-            Columns = columns ?? System.Array.Empty<ColumnDefinition>();
-            OldDefinition = oldDefinition;
-            SqlEffects = sqlEffects ?? System.Array.Empty<SqlEffect>();
-        }
+    internal sealed record ConstraintChange(TableKey Table, string Method, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
 
-        public SchemaOperationKind Kind { get; }
-
-        public TableKey Table { get; }
-
-        /// <summary>The <c>migrationBuilder.X(...)</c> invocation, where diagnostics are reported.</summary>
-        public InvocationExpressionSyntax Syntax { get; }
-
-        /// <summary>The column an operation on one column names (before a rename).</summary>
-        public string? Column { get; }
-
-        /// <summary>The new column name of a RenameColumn.</summary>
-        public string? NewName { get; }
-
-        /// <summary>The new table of a RenameTable.</summary>
-        public TableKey? NewTable { get; }
-
-        /// <summary>The column as AddColumn and AlterColumn define it.</summary>
-        public ColumnDefinition? Definition { get; }
-
-        /// <summary>The columns of a CreateTable.</summary>
-        public IReadOnlyList<ColumnDefinition> Columns { get; }
-
-        /// <summary>The column before an AlterColumn, as its <c>old...</c> arguments describe it.</summary>
-        public ColumnDefinition? OldDefinition { get; }
-
-        /// <summary>The drops and renames the text of a Sql operation makes.</summary>
-        public IReadOnlyList<SqlEffect> SqlEffects { get; }
-    }
+    /// <summary><c>migrationBuilder.Sql(...)</c> with a constant text, and the drops, renames and copies it makes.</summary>
+    internal sealed record RawSql(IReadOnlyList<SqlEffect> Effects, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax);
 }

@@ -32,18 +32,37 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                 name: "Customers");
             """;
 
-        public static string Customer(params string[] properties) => $$"""
-            modelBuilder.Entity("App.Customer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-            {{string.Concat(System.Array.ConvertAll(properties, p => $"\n            b.Property<string>(\"{p}\")\n                .HasColumnType(\"TEXT\");\n"))}}
-                    b.HasKey("Id");
+        public static string Customer(params string[] properties) => CustomerKeeping(System.Array.Empty<(string, string?)>(), properties);
 
-                    b.ToTable("Customers");
-                });
-            """;
+        /// <summary>
+        /// The Customer entity as a designer declares it, with the <paramref name="kept"/> columns among its properties as the
+        /// fixes keep a column in a designer for SQLite's rebuilds: the default the fix gives it, and the kept-in-database marker.
+        /// </summary>
+        public static string CustomerKeeping((string Name, string? Default)[] kept, params string[] properties)
+        {
+            var names = new System.Collections.Generic.List<string>(properties);
+            names.AddRange(System.Array.ConvertAll(kept, column => column.Name));
+            names.Sort(System.StringComparer.Ordinal);
+
+            // At the indentation of the entity's other statements, as EF writes them.
+            string Declaration(string p) => System.Array.FindIndex(kept, column => column.Name == p) is var index && index < 0
+                ? $"\n        b.Property<string>(\"{p}\")\n            .HasColumnType(\"TEXT\");\n"
+                : $"\n        b.Property<string>(\"{p}\")\n            .HasColumnType(\"TEXT\")"
+                    + (kept[index].Default is { } defaultValue ? $"\n            .HasDefaultValue({defaultValue})" : string.Empty)
+                    + "\n            .HasAnnotation(\"BlueGreen:KeptInDatabase\", true);\n";
+            return $$"""
+                modelBuilder.Entity("App.Customer", b =>
+                    {
+                        b.Property<int>("Id")
+                            .ValueGeneratedOnAdd()
+                            .HasColumnType("INTEGER");
+                {{string.Concat(names.ConvertAll(Declaration))}}
+                        b.HasKey("Id");
+
+                        b.ToTable("Customers");
+                    });
+                """;
+        }
 
         public static readonly string InitialDesigner = Sources.Designer("Initial", "20240101000000_Initial", Customer("Fax", "Name", "Phone", "Points"));
 

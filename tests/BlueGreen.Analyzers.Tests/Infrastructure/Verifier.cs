@@ -18,6 +18,12 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             TestState.AdditionalReferences.AddRange(TestReferences.All);
         }
 
+        /// <summary>Makes the fix provider when its parameterless constructor will not do (a fix with an injected clock).</summary>
+        public System.Func<TCodeFix>? CodeFix { get; set; }
+
+        protected override System.Collections.Generic.IEnumerable<CodeFixProvider> GetCodeFixProviders() =>
+            CodeFix is { } make ? new CodeFixProvider[] { make() } : base.GetCodeFixProviders();
+
         public static Task VerifyAnalyzerAsync(params string[] sources)
         {
             var test = new Test<TAnalyzer, TCodeFix>();

@@ -81,6 +81,45 @@ namespace BlueGreen.Analyzers.Truth.Analysis
             return With(project.AddAdditionalDocument("ShippedMigrations.md", SourceText.From(text), filePath: "/history/ShippedMigrations.md").Project);
         }
 
+        /// <summary>
+        /// The history as it was when <paramref name="migrationId"/> was the newest migration: the later ones removed, and the
+        /// snapshot's model made that migration's target model (what EF's snapshot was then).
+        /// </summary>
+        public HistoryWorkspace TruncatedAfter(string migrationId)
+        {
+            var project = Project;
+            string? targetModel = null;
+            foreach (var document in project.Documents.ToList())
+            {
+                var id = MigrationId(document.Name);
+                if (id is not null && string.CompareOrdinal(id, migrationId) > 0)
+                {
+                    project = project.RemoveDocument(document.Id);
+                }
+                else if (id == migrationId && document.Name.EndsWith(".Designer.cs", StringComparison.Ordinal))
+                {
+                    targetModel = Body(document, "BuildTargetModel");
+                }
+            }
+
+            var snapshot = project.Documents.Single(document => Body(document, "BuildModel") is not null);
+            var root = (CSharpSyntaxNode)snapshot.GetSyntaxRootAsync().Result!;
+            var buildModel = root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(method => method.Identifier.ValueText == "BuildModel");
+            var text = snapshot.GetTextAsync().Result;
+            var truncated = text.WithChanges(new TextChange(buildModel.Body!.Span, targetModel ?? throw new InvalidOperationException(migrationId + " has no designer")));
+            return With(project.GetDocument(snapshot.Id)!.WithText(truncated).Project);
+        }
+
+        private static string? MigrationId(string fileName)
+        {
+            var name = fileName.EndsWith(".Designer.cs", StringComparison.Ordinal) ? fileName.Substring(0, fileName.Length - ".Designer.cs".Length) : fileName.EndsWith(".cs", StringComparison.Ordinal) ? fileName.Substring(0, fileName.Length - 3) : null;
+            return name is not null && name.Length > 15 && char.IsDigit(name[0]) && name[14] == '_' ? name : null;
+        }
+
+        private static string? Body(Document document, string method) =>
+            document.GetSyntaxRootAsync().Result!.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+                .FirstOrDefault(candidate => candidate.Identifier.ValueText == method)?.Body?.ToString();
+
         /// <summary>The files as they are now, for the oracle to compile.</summary>
         public IEnumerable<(string FileName, string Text)> Files() =>
             Project.Documents.Select(document => (document.Name, document.GetTextAsync().Result.ToString()));

@@ -85,6 +85,44 @@ namespace BlueGreen.Analyzers.Truth.Oracle
             return new Verdict(id, breaks);
         }
 
+        /// <summary>
+        /// The differences between the database (after <see cref="Judge(CompiledHistory, int, int, TestDatabase)"/> applied
+        /// everything up to a migration) and the tables and columns that migration's target model maps: empty when the
+        /// history reached the schema the new version expects.
+        /// </summary>
+        public static List<string> SchemaMismatches(CompiledHistory history, string migrationId, TestDatabase database)
+        {
+            using var context = history.CreateContext(database);
+            var expected = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            foreach (var table in history.TargetModel(context, migrationId).GetRelationalModel().Tables.Where(table => !table.IsExcludedFromMigrations))
+            {
+                var name = database.Provider == DatabaseProvider.Postgres && table.Schema is { } schema && schema != "public" ? schema + "." + table.Name : table.Name;
+                // A column only a designer keeps (for SQLite's rebuilds) is not the new version's: it is still to be dropped.
+                expected[name] = new SortedSet<string>(
+                    table.Columns.Where(column => column.PropertyMappings.Count == 0 || column.PropertyMappings.Any(mapping => mapping.Property.FindAnnotation(Workload.KeptInDatabase) is null)).Select(column => column.Name),
+                    StringComparer.Ordinal);
+            }
+
+            var actual = database.Columns();
+            var mismatches = new List<string>();
+            foreach (var name in expected.Keys.Union(actual.Keys).Distinct().OrderBy(name => name, StringComparer.Ordinal))
+            {
+                var want = expected.TryGetValue(name, out var columns) ? columns : new SortedSet<string>();
+                var have = actual.TryGetValue(name, out var existing) ? existing : new SortedSet<string>();
+                foreach (var column in want.Except(have))
+                {
+                    mismatches.Add($"{name}.{column}: mapped by the model, not in the database");
+                }
+
+                foreach (var column in have.Except(want))
+                {
+                    mismatches.Add($"{name}.{column}: in the database, not mapped by the model");
+                }
+            }
+
+            return mismatches;
+        }
+
         /// <summary>Every migration of a history, each its own release (the analyzer's default mode: everything before M has shipped).</summary>
         public static List<Verdict> JudgeEach(CompiledHistory history, DatabaseProvider provider) =>
             Enumerable.Range(0, history.Migrations.Count).Select(index => Judge(history, index, index - 1, provider)).ToList();

@@ -1,0 +1,113 @@
+using BlueGreen.Analyzers.History;
+using BlueGreen.Analyzers.Releases;
+using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BlueGreen.Analyzers.Checking
+{
+    /// <summary>What the checker found, where. Each kind of break is one type; <c>Rules/</c> turns them into diagnostics.</summary>
+    internal abstract record Finding(Location Location);
+
+    /// <summary>A break in an unshipped migration; <paramref name="Shipped"/> is S, the model the running version (blue) maps.</summary>
+    internal abstract record MigrationFinding(MigrationEntry Migration, ShippedModel Shipped, Location Location) : Finding(Location);
+
+    /// <summary>The model blue runs: the target model of the newest shipped migration, or the empty model.</summary>
+    internal sealed record ShippedModel(MigrationEntry? Migration)
+    {
+        public string Name => Migration?.Id ?? "(no migration)";
+    }
+
+    /// <summary>
+    /// What keeping a column for blue takes, once green (the migration's target model) no longer maps it: the column must
+    /// take green's inserts and give blue no NULL it cannot read (a database default where it is NOT NULL without one, or
+    /// where blue requires a value); on SQLite, a migration that rebuilds the table must keep the column in its designer.
+    /// </summary>
+    /// <param name="Definition">The column as the migrations so far define it (null when the replay never saw it created).</param>
+    /// <param name="NeedsDefault">Green leaves it out of its inserts and it is NOT NULL without a default, or blue requires a value.</param>
+    /// <param name="KeepInDesigner">SQLite: the migration (once fixed) rebuilds the table from its target model, which would drop the column.</param>
+    /// <param name="DeclaredIn">The migration whose designer maps the column still: where a fix finds its declaration to keep.</param>
+    internal sealed record ColumnKeep(ColumnDefinition? Definition, bool NeedsDefault, bool KeepInDesigner, MigrationEntry? DeclaredIn);
+
+    /// <summary>BG0001: a DropColumn of a column S maps.</summary>
+    internal sealed record ColumnDropped(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, ColumnKeep Keep, Provider? Provider)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    internal enum RenameShape
+    {
+        /// <summary>A RenameColumn.</summary>
+        Rename,
+
+        /// <summary>A DropColumn with an AddColumn of the same type on the same table: a rename, presumably.</summary>
+        DropAndAdd,
+    }
+
+    /// <summary>BG0002: a column S maps renamed, or dropped while one of its type is added.</summary>
+    internal sealed record ColumnRenamed(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string NewColumn, RenameShape Shape, ColumnKeep Keep, Provider? Provider)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0003: a DropTable of a table S maps.</summary>
+    internal sealed record TableDropped(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0004: a RenameTable of a table S maps.</summary>
+    internal sealed record TableRenamed(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, TableKey NewTable)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0005: a NOT NULL column without default added to a table S writes.</summary>
+    /// <param name="GreenAllowsNull">Green maps the column as nullable: making it nullable is a correct fix only then.</param>
+    internal sealed record RequiredColumnAdded(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, ColumnDefinition Column, bool GreenAllowsNull)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0006: an AlterColumn that rejects values S still writes.</summary>
+    internal sealed record ColumnTightened(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string Change)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0007: green stops mapping a column left NOT NULL without a default: green's inserts fail.</summary>
+    internal sealed record RequiredColumnLeftBehind(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, ColumnKeep Keep, Provider? Provider)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0008: raw SQL dropping or renaming what S maps.</summary>
+    internal sealed record RawSqlBreak(MigrationEntry Migration, ShippedModel Shipped, Location Location, SqlEffectKind Effect, string What)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0009: SQLite rebuilds the table from the migration's target model and drops a column S maps, though no DropColumn was written.</summary>
+    internal sealed record ColumnLostInRebuild(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string Cause, ColumnKeep Keep)
+        : MigrationFinding(Migration, Shipped, Location);
+
+    /// <summary>BG0100: removed from the model by a shipped migration, still in the database: the contract step can drop it.</summary>
+    /// <param name="Column">Null for a whole table.</param>
+    /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>
+    /// <param name="RequireCopy">The expand step added <paramref name="CopyTo"/> nullable and the model requires it: the contract step makes it NOT NULL.</param>
+    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider)
+        : Finding(Location);
+
+    /// <summary>BG0010: a shipped migration whose operations differ from the fingerprint its manifest line recorded.</summary>
+    internal sealed record ChangedAfterShipping(Location Location, MigrationEntry Migration, string ManifestName, int Line)
+        : Finding(Location);
+
+    /// <summary>BG0905: two migrations of one DbContext with one id.</summary>
+    internal sealed record DuplicateMigrationId(Location Location, MigrationEntry Migration, MigrationEntry Previous)
+        : Finding(Location);
+
+    /// <summary>A problem at a line of a release manifest (BG0901 to BG0904).</summary>
+    internal abstract record ManifestProblem(Manifest Manifest, TextSpan Span)
+        : Finding(Microsoft.CodeAnalysis.Location.Create(Manifest.Path, Span, Manifest.Text.Lines.GetLinePositionSpan(Span)))
+    {
+        public string FileName => System.IO.Path.GetFileName(Manifest.Path);
+
+        public int LineNumber => Manifest.Text.Lines.GetLineFromPosition(Span.Start).LineNumber + 1;
+    }
+
+    /// <summary>BG0901: a line that is no id, heading or comment.</summary>
+    internal sealed record ManifestLineNotUnderstood(Manifest Manifest, TextSpan Span) : ManifestProblem(Manifest, Span);
+
+    /// <summary>BG0902: an id no migration has.</summary>
+    internal sealed record ManifestUnknownId(Manifest Manifest, TextSpan Span, string Id) : ManifestProblem(Manifest, Span);
+
+    /// <summary>BG0903: an id listed twice.</summary>
+    internal sealed record ManifestDuplicateId(Manifest Manifest, TextSpan Span, string Id, int FirstLine) : ManifestProblem(Manifest, Span);
+
+    /// <summary>BG0904: an id listed after a later migration of its DbContext.</summary>
+    internal sealed record ManifestOutOfOrder(Manifest Manifest, TextSpan Span, string Id, string Later) : ManifestProblem(Manifest, Span);
+}

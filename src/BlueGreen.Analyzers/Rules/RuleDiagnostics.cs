@@ -1,0 +1,76 @@
+using BlueGreen.Analyzers.Checking;
+using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace BlueGreen.Analyzers.Rules
+{
+    /// <summary>Each finding as the diagnostic its rule reports: descriptor, message arguments and fix data, in one place.</summary>
+    internal static class RuleDiagnostics
+    {
+        public static Diagnostic Create(Finding finding) => finding switch
+        {
+            ColumnDropped f => Create(Descriptors.DropColumn, f, Data(f).WithKeep(f.Keep) with { Column = f.Column, Provider = f.Provider },
+                f.Migration.Id, f.Column, f.Table.ToString(), f.Shipped.Name),
+            ColumnRenamed f => Create(Descriptors.RenameColumn, f, Data(f).WithKeep(f.Keep) with { Column = f.Column, NewColumn = f.NewColumn, Shape = f.Shape, Provider = f.Provider },
+                f.Migration.Id, f.Column, f.Table.ToString(), f.NewColumn, f.Shape == RenameShape.DropAndAdd ? " (as a DropColumn and an AddColumn of the same type)" : string.Empty, f.Shipped.Name),
+            TableDropped f => Create(Descriptors.DropTable, f, Data(f), f.Migration.Id, f.Table.ToString(), f.Shipped.Name),
+            TableRenamed f => Create(Descriptors.RenameTable, f, Data(f), f.Migration.Id, f.Table.ToString(), f.NewTable.ToString(), f.Shipped.Name),
+            RequiredColumnAdded f => Create(Descriptors.AddRequiredColumn, f, Data(f).WithDefinition(f.Column) with { Column = f.Column.Name, GreenAllowsNull = f.GreenAllowsNull },
+                f.Migration.Id, f.Column.Name, f.Table.ToString(), f.Shipped.Name),
+            ColumnTightened f => Create(Descriptors.TightenColumn, f, Data(f) with { Column = f.Column }, f.Migration.Id, f.Column, f.Table.ToString(), f.Change, f.Shipped.Name),
+            RequiredColumnLeftBehind f => Create(Descriptors.RequiredColumnLeftBehind, f, Data(f).WithKeep(f.Keep) with { Column = f.Column, Provider = f.Provider },
+                f.Migration.Id, f.Column, f.Table.ToString()),
+            RawSqlBreak f => Create(Descriptors.RawSqlBreaksRunningVersion, f, Data(f) with { Table = null }, f.Migration.Id, Verb(f.Effect), f.What, f.Shipped.Name),
+            ColumnLostInRebuild f => Create(Descriptors.ColumnLostInRebuild, f, Data(f).WithKeep(f.Keep) with { Column = f.Column, Provider = Provider.Sqlite },
+                f.Migration.Id, f.Table.ToString(), f.Cause, f.Column, f.Shipped.Name),
+            ReadyToDrop f => Diagnostic.Create(Descriptors.ReadyToDrop, f.Location, ReadyToDropData(f).ToProperties(),
+                f.Column is null ? "Table" : "Column", f.Column is null ? f.Table.ToString() : f.Table + "." + f.Column, f.RemovedBy.Id),
+            ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
+            DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
+            ManifestLineNotUnderstood f => Diagnostic.Create(Descriptors.ManifestLine, f.Location, f.LineNumber, f.FileName),
+            ManifestUnknownId f => Diagnostic.Create(Descriptors.ManifestUnknownId, f.Location, f.FileName, f.Id),
+            ManifestDuplicateId f => Diagnostic.Create(Descriptors.ManifestDuplicateId, f.Location, f.FileName, f.Id, f.FirstLine),
+            ManifestOutOfOrder f => Diagnostic.Create(Descriptors.ManifestOutOfOrder, f.Location, f.FileName, f.Id, f.Later),
+            _ => throw new System.ArgumentOutOfRangeException(nameof(finding), finding.GetType().Name),
+        };
+
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, MigrationFinding finding, FixData data, params object[] arguments) =>
+            Diagnostic.Create(descriptor, finding.Location, data.ToProperties(), arguments);
+
+        private static FixData Data(MigrationFinding finding) => new FixData
+        {
+            MigrationId = finding.Migration.Id,
+            Table = finding switch
+            {
+                ColumnDropped f => f.Table,
+                ColumnRenamed f => f.Table,
+                TableDropped f => f.Table,
+                TableRenamed f => f.Table,
+                RequiredColumnAdded f => f.Table,
+                ColumnTightened f => f.Table,
+                RequiredColumnLeftBehind f => f.Table,
+                ColumnLostInRebuild f => f.Table,
+                _ => null,
+            },
+        };
+
+        private static FixData ReadyToDropData(ReadyToDrop finding) => new FixData
+        {
+            MigrationId = finding.RemovedBy.Id,
+            Table = finding.Table,
+            Column = finding.Column,
+            Context = finding.History.Context.ToDisplayString(),
+            CopyTo = finding.CopyTo,
+            RequireCopy = finding.RequireCopy,
+            Provider = finding.Provider,
+        }.WithDefinition(finding.Definition);
+
+        private static string Verb(SqlEffectKind effect) => effect switch
+        {
+            SqlEffectKind.DropColumn => "drops column",
+            SqlEffectKind.RenameColumn => "renames column",
+            SqlEffectKind.DropTable => "drops table",
+            _ => "renames table",
+        };
+    }
+}
