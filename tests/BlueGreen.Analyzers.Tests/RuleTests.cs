@@ -223,6 +223,24 @@ namespace BlueGreen.Analyzers.Tests
             await test.RunAsync(CancellationToken.None);
         }
 
+        [Theory]
+        [InlineData(AddRequiredColumnCodeFixProvider.MakeNullableKey, "migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, true);")]
+        [InlineData(AddRequiredColumnCodeFixProvider.AddDefaultKey, "migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, false, defaultValue: \"\");")]
+        public async Task BG0005_fixes_find_nullable_given_by_position(string key, string expected)
+        {
+            // nullable is AddColumn's eighth parameter: the fixes change that argument, never add a second nullable (CS1744).
+            var model = ShopHistory.Customer("Fax", "Name", "Phone", "Points", "Rank");
+            var test = Second<AddRequiredColumnAnalyzer, AddRequiredColumnCodeFixProvider>(
+                "{|#0:migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, false)|};",
+                string.Empty,
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.CodeActionEquivalenceKey = key;
+            test.CodeActionIndex = key == AddRequiredColumnCodeFixProvider.AddDefaultKey ? 0 : 1;
+            FixedSecond(test, expected, string.Empty, model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
         public async Task BG0005_is_silent_for_defaults_nullable_columns_and_new_tables()
         {
@@ -292,7 +310,7 @@ namespace BlueGreen.Analyzers.Tests
         public async Task BG0007_model_only_removal_of_a_required_column_gets_a_database_default_kept_in_the_designer_on_SQLite()
         {
             var withoutPhone = ShopHistory.Customer("Fax", "Name", "Points");
-            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, AddColumnDefaultCodeFixProvider>(
+            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, KeepColumnCodeFixProvider>(
                 """
                 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -357,7 +375,7 @@ namespace BlueGreen.Analyzers.Tests
         public async Task BG0007_is_silent_for_nullable_columns_defaults_and_removals_the_snapshot_disagrees_with()
         {
             // Fax is nullable, Points has a default; Phone is still in the snapshot (a merge from another branch).
-            await ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, AddColumnDefaultCodeFixProvider>(
+            await ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, KeepColumnCodeFixProvider>(
                 Sources.Migration("Second", string.Empty, string.Empty),
                 Sources.Designer("Second", SecondId, ShopHistory.Customer("Name")),
                 Sources.Snapshot(ShopHistory.Customer("Name", "Phone"))).RunAsync(CancellationToken.None);

@@ -11,7 +11,7 @@ namespace BlueGreen.Analyzers.Checking
     /// The one checker behind the rules. It replays a history's <c>Up</c> operations once, in order, with what the
     /// provider does beyond them (SQLite's table rebuilds), and judges each operation of an unshipped migration against
     /// the invariant: after it, the database still serves blue (S, the last shipped model) and green (the migration's
-    /// target model). Each way to break the invariant is one kind of finding (see <see cref="Judgment"/>).
+    /// target model). Each way to break the invariant is one kind of finding (see <see cref="MigrationChecker"/>).
     /// </summary>
     internal static class CompatibilityChecker
     {
@@ -19,11 +19,11 @@ namespace BlueGreen.Analyzers.Checking
         {
             var findings = new List<Finding>();
             var schema = new DatabaseSchema();
-            var models = new Models(history, cancellationToken);
+            var models = new HistoryModels(history, cancellationToken);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
-                var judgment = releases.IsShipped(index) ? null : new Judgment(models, index, releases.ShippedModelIndex(index), schema, findings);
-                Replay(models, index, schema, judgment);
+                var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
+                Replay(models, index, schema, checker);
             }
 
             if (releases.FromManifest)
@@ -38,37 +38,37 @@ namespace BlueGreen.Analyzers.Checking
         public static DatabaseSchema Replay(MigrationHistory history, CancellationToken cancellationToken)
         {
             var schema = new DatabaseSchema();
-            var models = new Models(history, cancellationToken);
+            var models = new HistoryModels(history, cancellationToken);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
-                Replay(models, index, schema, judgment: null);
+                Replay(models, index, schema, checker: null);
             }
 
             return schema;
         }
 
         /// <summary>One migration's Up, each operation judged (unless shipped) against the state before it, then applied.</summary>
-        private static void Replay(Models models, int index, DatabaseSchema schema, Judgment? judgment)
+        private static void Replay(HistoryModels models, int index, DatabaseSchema schema, MigrationChecker? checker)
         {
             models.CancellationToken.ThrowIfCancellationRequested();
             var operations = models.History.Migrations[index].UpOperations(models.CancellationToken).Operations;
             foreach (var operation in operations)
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
-                judgment?.Check(operation, operations);
+                checker?.Check(operation, operations);
                 schema.Apply(operation);
             }
 
             if (models.Provider == Provider.Sqlite)
             {
-                Rebuild(models, index, operations, schema, judgment);
+                Rebuild(models, index, operations, schema, checker);
             }
 
-            judgment?.CheckModelOnlyRemovals();
+            checker?.CheckModelOnlyRemovals();
         }
 
         /// <summary>SQLite's rebuilds: each rebuilt table keeps the columns the migration's target model gives it (see <see cref="SqliteRebuilds"/>).</summary>
-        private static void Rebuild(Models models, int index, IReadOnlyList<SchemaOperation> operations, DatabaseSchema schema, Judgment? judgment)
+        private static void Rebuild(HistoryModels models, int index, IReadOnlyList<SchemaOperation> operations, DatabaseSchema schema, MigrationChecker? checker)
         {
             var rebuilds = SqliteRebuilds.Of(operations);
             if (rebuilds.Count == 0 || models.After(index) is not { } target)
@@ -86,7 +86,7 @@ namespace BlueGreen.Analyzers.Checking
 
                 var kept = new HashSet<string>(target.Columns(table), System.StringComparer.Ordinal);
                 kept.UnionWith(target.KeptColumns(table));
-                judgment?.CheckRebuild(table, cause, kept, operations);
+                checker?.CheckRebuild(table, cause, kept, operations);
                 schema.Rebuild(table, kept);
             }
         }

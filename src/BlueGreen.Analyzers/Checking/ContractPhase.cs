@@ -16,7 +16,7 @@ namespace BlueGreen.Analyzers.Checking
     /// </summary>
     internal static class ContractPhase
     {
-        public static void ReadyToDrop(Models models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings)
+        public static void ReadyToDrop(HistoryModels models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings)
         {
             if (models.Current is not { } current || ContextLocation(models) is not { } location)
             {
@@ -62,7 +62,7 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>The column an expand step copied this one into (<c>UPDATE t SET new = old</c>): rows the old version wrote since are copied again before the drop.</summary>
-        private static string? CopyTarget(Models models, History.MigrationEntry migration, TableKey table, string column)
+        private static string? CopyTarget(HistoryModels models, History.MigrationEntry migration, TableKey table, string column)
         {
             string? copyTo = null;
             foreach (var operation in migration.UpOperations(models.CancellationToken).Operations)
@@ -71,9 +71,9 @@ namespace BlueGreen.Analyzers.Checking
                 {
                     foreach (var effect in sql.Effects)
                     {
-                        if (effect.Kind == SqlEffectKind.Copy && effect.Names(table) && string.Equals(effect.Column, column, StringComparison.OrdinalIgnoreCase))
+                        if (effect is SqlCopy copy && copy.Names(table) && string.Equals(copy.From, column, StringComparison.OrdinalIgnoreCase))
                         {
-                            copyTo = effect.NewName;
+                            copyTo = copy.To;
                         }
                     }
                 }
@@ -83,7 +83,7 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>Where a developer looks for the context: its class declaration; else the model snapshot's.</summary>
-        private static Location? ContextLocation(Models models)
+        private static Location? ContextLocation(HistoryModels models)
         {
             foreach (var reference in models.History.Context.DeclaringSyntaxReferences)
             {

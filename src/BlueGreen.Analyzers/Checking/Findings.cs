@@ -68,7 +68,7 @@ namespace BlueGreen.Analyzers.Checking
         : MigrationFinding(Migration, Shipped, Location);
 
     /// <summary>BG0008: raw SQL dropping or renaming what S maps.</summary>
-    internal sealed record RawSqlBreak(MigrationEntry Migration, ShippedModel Shipped, Location Location, SqlEffectKind Effect, string What)
+    internal sealed record RawSqlBreak(MigrationEntry Migration, ShippedModel Shipped, Location Location, SqlEffect Effect, string What)
         : MigrationFinding(Migration, Shipped, Location);
 
     /// <summary>BG0009: SQLite rebuilds the table from the migration's target model and drops a column S maps, though no DropColumn was written.</summary>

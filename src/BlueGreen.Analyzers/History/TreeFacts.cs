@@ -51,7 +51,7 @@ namespace BlueGreen.Analyzers.History
             _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken));
 
         public Provider? Provider(MethodDeclarationSyntax method) =>
-            _providers.GetOrAdd(method.Span, _ => Providers.Of(method));
+            _providers.GetOrAdd(method.Span, _ => ProviderDetection.Of(method));
 
         private static List<ClassDeclarationSyntax> FindClasses(SyntaxNode root, CancellationToken cancellationToken)
         {

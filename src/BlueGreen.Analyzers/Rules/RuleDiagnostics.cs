@@ -65,11 +65,11 @@ namespace BlueGreen.Analyzers.Rules
             Provider = finding.Provider,
         }.WithDefinition(finding.Definition);
 
-        private static string Verb(SqlEffectKind effect) => effect switch
+        private static string Verb(SqlEffect effect) => effect switch
         {
-            SqlEffectKind.DropColumn => "drops column",
-            SqlEffectKind.RenameColumn => "renames column",
-            SqlEffectKind.DropTable => "drops table",
+            SqlDropColumn => "drops column",
+            SqlRenameColumn => "renames column",
+            SqlDropTable => "drops table",
             _ => "renames table",
         };
     }

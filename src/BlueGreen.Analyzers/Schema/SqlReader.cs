@@ -4,44 +4,26 @@ using System.Text;
 
 namespace BlueGreen.Analyzers.Schema
 {
-    internal enum SqlEffectKind
-    {
-        DropColumn,
-        RenameColumn,
-        DropTable,
-        RenameTable,
-
-        /// <summary><c>UPDATE t SET new = old</c>: values copied from one column into another (an expand step).</summary>
-        Copy,
-    }
-
     /// <summary>A change raw SQL makes to a table or column, as the SQL names them.</summary>
-    internal sealed class SqlEffect
+    internal abstract record SqlEffect(string? Schema, string Table)
     {
-        public SqlEffect(SqlEffectKind kind, string? schema, string table, string? column = null, string? newName = null)
-        {
-            Kind = kind;
-            Schema = schema;
-            Table = table;
-            Column = column;
-            NewName = newName;
-        }
-
-        public SqlEffectKind Kind { get; }
-
-        public string? Schema { get; }
-
-        public string Table { get; }
-
-        public string? Column { get; }
-
-        public string? NewName { get; }
-
         /// <summary>Whether the SQL's name denotes <paramref name="table"/>: unquoted SQL names ignore case, a missing schema is the default one.</summary>
         public bool Names(TableKey table) =>
             string.Equals(Table, table.Name, StringComparison.OrdinalIgnoreCase)
             && (Schema is null || table.Schema is null || string.Equals(Schema, table.Schema, StringComparison.OrdinalIgnoreCase));
     }
+
+    internal sealed record SqlDropTable(string? Schema, string Table) : SqlEffect(Schema, Table);
+
+    /// <param name="NewName">Null when the SQL names it in a way the reader does not follow.</param>
+    internal sealed record SqlRenameTable(string? Schema, string Table, string? NewName) : SqlEffect(Schema, Table);
+
+    internal sealed record SqlDropColumn(string? Schema, string Table, string Column) : SqlEffect(Schema, Table);
+
+    internal sealed record SqlRenameColumn(string? Schema, string Table, string Column, string NewName) : SqlEffect(Schema, Table);
+
+    /// <summary><c>UPDATE t SET new = old</c>: values copied from one column into another (an expand step).</summary>
+    internal sealed record SqlCopy(string? Schema, string Table, string From, string To) : SqlEffect(Schema, Table);
 
     /// <summary>
     /// Finds the statements in <c>migrationBuilder.Sql(...)</c> text that drop or rename columns and tables,
@@ -79,7 +61,7 @@ namespace BlueGreen.Analyzers.Schema
                     var at = i + 2;
                     if (Name(tokens, ref at) is { } from && Is(tokens, at, "TO"))
                     {
-                        effects.Add(new SqlEffect(SqlEffectKind.RenameTable, from.Schema, from.Name));
+                        effects.Add(new SqlRenameTable(from.Schema, from.Name, null));
                     }
 
                     i = at - 1;
@@ -91,7 +73,7 @@ namespace BlueGreen.Analyzers.Schema
                         && at + 3 < tokens.Count && tokens[at + 1].IsIdentifier && Is(tokens, at + 2, "=") && tokens[at + 3].IsIdentifier
                         && !(at + 4 < tokens.Count && (Is(tokens, at + 4, ",") || Is(tokens, at + 4, ".") || Is(tokens, at + 4, "("))))
                     {
-                        effects.Add(new SqlEffect(SqlEffectKind.Copy, updated.Schema, updated.Name, tokens[at + 3].Text, tokens[at + 1].Text));
+                        effects.Add(new SqlCopy(updated.Schema, updated.Name, tokens[at + 3].Text, tokens[at + 1].Text));
                     }
 
                     i = at - 1;
@@ -154,7 +136,7 @@ namespace BlueGreen.Analyzers.Schema
 
                         if (at < tokens.Count && tokens[at].IsIdentifier && !(NotColumns.Contains(tokens[at].Text) && !tokens[at].IsQuoted))
                         {
-                            effects.Add(new SqlEffect(SqlEffectKind.DropColumn, table.Schema, table.Name, tokens[at].Text));
+                            effects.Add(new SqlDropColumn(table.Schema, table.Name, tokens[at].Text));
                             at++;
                         }
                         else
@@ -174,7 +156,7 @@ namespace BlueGreen.Analyzers.Schema
                     {
                         at++;
                         var renamed = Name(tokens, ref at);
-                        effects.Add(new SqlEffect(SqlEffectKind.RenameTable, table.Schema, table.Name, newName: renamed?.Name));
+                        effects.Add(new SqlRenameTable(table.Schema, table.Name, renamed?.Name));
                         continue;
                     }
 
@@ -185,7 +167,7 @@ namespace BlueGreen.Analyzers.Schema
 
                     if (at + 2 < tokens.Count && tokens[at].IsIdentifier && Is(tokens, at + 1, "TO") && tokens[at + 2].IsIdentifier)
                     {
-                        effects.Add(new SqlEffect(SqlEffectKind.RenameColumn, table.Schema, table.Name, tokens[at].Text, tokens[at + 2].Text));
+                        effects.Add(new SqlRenameColumn(table.Schema, table.Name, tokens[at].Text, tokens[at + 2].Text));
                         at += 3;
                         continue;
                     }
@@ -206,7 +188,7 @@ namespace BlueGreen.Analyzers.Schema
 
             while (Name(tokens, ref at) is { } table)
             {
-                effects.Add(new SqlEffect(SqlEffectKind.DropTable, table.Schema, table.Name));
+                effects.Add(new SqlDropTable(table.Schema, table.Name));
                 if (!Is(tokens, at, ","))
                 {
                     break;
@@ -259,11 +241,11 @@ namespace BlueGreen.Analyzers.Schema
             var parts = SplitName(objectName);
             if (string.Equals(type, "COLUMN", StringComparison.OrdinalIgnoreCase) && parts.Count >= 2)
             {
-                effects.Add(new SqlEffect(SqlEffectKind.RenameColumn, parts.Count >= 3 ? parts[parts.Count - 3] : null, parts[parts.Count - 2], parts[parts.Count - 1], newName));
+                effects.Add(new SqlRenameColumn(parts.Count >= 3 ? parts[parts.Count - 3] : null, parts[parts.Count - 2], parts[parts.Count - 1], newName));
             }
             else if ((type is null || string.Equals(type, "OBJECT", StringComparison.OrdinalIgnoreCase)) && parts.Count >= 1)
             {
-                effects.Add(new SqlEffect(SqlEffectKind.RenameTable, parts.Count >= 2 ? parts[parts.Count - 2] : null, parts[parts.Count - 1], newName: newName));
+                effects.Add(new SqlRenameTable(parts.Count >= 2 ? parts[parts.Count - 2] : null, parts[parts.Count - 1], newName));
             }
 
             return at;

@@ -7,13 +7,13 @@ using BlueGreen.Analyzers.Schema;
 namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
-    /// The judgment of one unshipped migration: each operation, against the schema replayed up to it, the last shipped
+    /// The check of one unshipped migration: each operation, against the schema replayed up to it, the last shipped
     /// model S (what blue maps) and, at the end, the migration's own target model (green). Renames made earlier in the
     /// same migration are followed back to the names S knows.
     /// </summary>
-    internal sealed class Judgment
+    internal sealed class MigrationChecker
     {
-        private readonly Models _models;
+        private readonly HistoryModels _models;
         private readonly int _index;
         private readonly DatabaseSchema _schema;
         private readonly List<Finding> _findings;
@@ -24,7 +24,7 @@ namespace BlueGreen.Analyzers.Checking
         private bool _shippedRead;
         private TargetModel? _shipped;
 
-        public Judgment(Models models, int index, int shippedIndex, DatabaseSchema schema, List<Finding> findings)
+        public MigrationChecker(HistoryModels models, int index, int shippedIndex, DatabaseSchema schema, List<Finding> findings)
         {
             _models = models;
             _index = index;
@@ -116,7 +116,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!kept.Contains(column.Name) && shipped.Maps(original, Original(original, column.Name)) == Mapping.Mapped)
                 {
-                    _findings.Add(new ColumnLostInRebuild(Migration, _shippedName, cause.Syntax.GetLocation(), original, Original(original, column.Name), Calls(cause),
+                    _findings.Add(new ColumnLostInRebuild(Migration, _shippedName, cause.Syntax.GetLocation(), original, Original(original, column.Name), MethodOf(cause),
                         new ColumnKeep(column, NeedsDefault(shipped, original, column), KeepInDesigner: true, _shippedName.Migration)));
                 }
             }
@@ -247,16 +247,17 @@ namespace BlueGreen.Analyzers.Checking
                         continue;
                     }
 
-                    string? what = effect.Kind switch
+                    string? what = effect switch
                     {
-                        SqlEffectKind.DropTable or SqlEffectKind.RenameTable when shipped.MapsTable(table) == Mapping.Mapped => table.ToString(),
-                        SqlEffectKind.DropColumn or SqlEffectKind.RenameColumn when effect.Column is { } sqlColumn => MappedColumn(shipped, table, sqlColumn) is { } column ? table + "." + column : null,
+                        SqlDropTable or SqlRenameTable when shipped.MapsTable(table) == Mapping.Mapped => table.ToString(),
+                        SqlDropColumn { Column: var sqlColumn } when MappedColumn(shipped, table, sqlColumn) is { } column => table + "." + column,
+                        SqlRenameColumn { Column: var sqlColumn } when MappedColumn(shipped, table, sqlColumn) is { } column => table + "." + column,
                         _ => null,
                     };
 
                     if (what is not null)
                     {
-                        _findings.Add(new RawSqlBreak(Migration, _shippedName, sql.Syntax.GetLocation(), effect.Kind, what));
+                        _findings.Add(new RawSqlBreak(Migration, _shippedName, sql.Syntax.GetLocation(), effect, what));
                     }
                 }
             }
@@ -276,7 +277,7 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>The operation's method, as messages name it (<c>AlterColumn</c>, <c>AddForeignKey</c>).</summary>
-        private static string Calls(TableOperation operation) => Syntax.Calls.MethodName(operation.Syntax) ?? operation.GetType().Name;
+        private static string MethodOf(TableOperation operation) => Syntax.Invocations.MethodName(operation.Syntax) ?? operation.GetType().Name;
 
         private void Track(SchemaOperation operation)
         {
