@@ -381,6 +381,31 @@ namespace BlueGreen.Analyzers.Tests
                 Sources.Snapshot(ShopHistory.Customer("Name", "Phone"))).RunAsync(CancellationToken.None);
         }
 
+        [Fact]
+        public async Task BG0012_a_column_the_running_version_requires_made_nullable_or_left_without_its_default_is_reported()
+        {
+            // Phone and Points are required in the running version's model; the second migration makes Phone nullable and,
+            // no longer mapping Points, takes away the default that filled it. Fax, optional, may be made nullable freely.
+            var required = ShopHistory.Customer("Fax", "Name", "Phone", "Points")
+                .Replace("b.Property<string>(\"Phone\")", "b.Property<string>(\"Phone\")\n                .IsRequired()")
+                .Replace("b.Property<string>(\"Points\")", "b.Property<string>(\"Points\")\n                .IsRequired()");
+            var test = ShopHistory.Create<LoosenColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration("Required", string.Empty, string.Empty),
+                Sources.Designer("Required", "20240115000000_Required", required),
+                Sources.Migration(
+                    "Second",
+                    """
+                    {|#0:migrationBuilder.AlterColumn<string>(name: "Phone", table: "Customers", type: "TEXT", nullable: true, oldClrType: typeof(string), oldType: "TEXT")|};
+                    {|#1:migrationBuilder.AlterColumn<int>(name: "Points", table: "Customers", type: "INTEGER", nullable: false, oldClrType: typeof(int), oldType: "INTEGER", oldDefaultValue: 0)|};
+                    migrationBuilder.AlterColumn<string>(name: "Fax", table: "Customers", type: "TEXT", nullable: true, oldClrType: typeof(string), oldType: "TEXT");
+                    """,
+                    string.Empty),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Fax", "Name", "Phone")));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.LoosenColumn).WithLocation(0).WithArguments(SecondId, "makes nullable", "Phone", "Customers", "20240115000000_Required"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.LoosenColumn).WithLocation(1).WithArguments(SecondId, "removes the default of", "Points", "Customers", "20240115000000_Required"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
         [Theory]
         [InlineData("ALTER TABLE [Customers] DROP COLUMN [Fax]", "drops column", "Customers.Fax")]
         [InlineData("alter table customers drop column if exists fax, phone; -- two at once", "drops column", "Customers.Fax")]

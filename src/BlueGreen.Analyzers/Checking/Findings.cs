@@ -75,6 +75,14 @@ namespace BlueGreen.Analyzers.Checking
     internal sealed record ColumnLostInRebuild(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string Cause, ColumnKeep Keep)
         : MigrationFinding(Migration, Shipped, Location);
 
+    /// <summary>
+    /// BG0012: a column the running version maps as required may now receive NULL from the new version (made nullable,
+    /// its default removed, or no longer written while nullable): the running version throws reading it.
+    /// </summary>
+    /// <param name="Change">What the migration does to it, for the message (<c>makes nullable</c>, <c>stops writing</c>).</param>
+    internal sealed record ColumnLoosened(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string Change)
+        : MigrationFinding(Migration, Shipped, Location);
+
     /// <summary>BG0100: removed from the model by a shipped migration, still in the database: the contract step can drop it.</summary>
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>

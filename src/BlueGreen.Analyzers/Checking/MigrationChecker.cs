@@ -95,6 +95,11 @@ namespace BlueGreen.Analyzers.Checking
                     && Tightening(alter) is { } change:
                     _findings.Add(new ColumnTightened(Migration, _shippedName, alter.Syntax.GetLocation(), Original(alter.Table), alter.Column, change));
                     break;
+
+                case AlterColumn alter when shipped.IsRequired(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == true
+                    && Loosening(alter) is { } loosening:
+                    _findings.Add(new ColumnLoosened(Migration, _shippedName, alter.Syntax.GetLocation(), Original(alter.Table), Original(Original(alter.Table), alter.Column), loosening));
+                    break;
             }
 
             Track(operation);
@@ -148,13 +153,21 @@ namespace BlueGreen.Analyzers.Checking
 
                 foreach (var column in before.Columns(table))
                 {
-                    if (after.Maps(table, column) == Mapping.NotMapped
-                        && current.Maps(table, column) == Mapping.NotMapped
-                        && _schema.Column(table, column) is { Nullable: false, HasDefault: false } definition)
+                    if (after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
+                    {
+                        continue;
+                    }
+
+                    if (_schema.Column(table, column) is { Nullable: false, HasDefault: false } definition)
                     {
                         // The fix's AlterColumn makes SQLite rebuild the table from the target model.
                         var keep = new ColumnKeep(definition, NeedsDefault: true, KeepInDesigner: _models.Provider == Provider.Sqlite, _models.History.Migrations[_index - 1 < 0 ? 0 : _index - 1]);
                         _findings.Add(new RequiredColumnLeftBehind(Migration, _shippedName, up.Identifier.GetLocation(), table, column, keep, _models.Provider));
+                    }
+                    else if (_schema.Column(table, column) is { Nullable: true, HasDefault: false } && Shipped?.IsRequired(table, column) == true)
+                    {
+                        // BG0012: a nullable column the running version requires (a TPH derived type's, say): green's rows leave it NULL.
+                        _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "stops writing"));
                     }
                 }
             }
@@ -204,6 +217,24 @@ namespace BlueGreen.Analyzers.Checking
         /// <summary>Green leaves the column out of its inserts: NOT NULL without a default rejects them, and blue cannot read NULL where it requires a value.</summary>
         private static bool NeedsDefault(TargetModel shipped, TableKey table, ColumnDefinition definition) =>
             !definition.HasDefault && (definition.Nullable == false || shipped.IsRequired(table, definition.Name) == true);
+
+        /// <summary>
+        /// BG0012: how an AlterColumn lets NULL into a column the running version requires, or null: it becomes nullable, or
+        /// loses the default that filled it for a new version which no longer writes it.
+        /// </summary>
+        private string? Loosening(AlterColumn alter)
+        {
+            var replayed = _schema.Column(alter.Table, alter.Column);
+            if ((replayed?.Nullable ?? alter.Old.Nullable) == false && alter.Definition.Nullable == true)
+            {
+                return "makes nullable";
+            }
+
+            var green = _models.After(_index);
+            return (replayed?.HasDefault ?? alter.Old.HasDefault) && !alter.Definition.HasDefault && green?.Maps(alter.Table, alter.Column) == Mapping.NotMapped
+                ? "removes the default of"
+                : null;
+        }
 
         /// <summary>BG0006: what the new definition no longer accepts, or null.</summary>
         private string? Tightening(AlterColumn alter)

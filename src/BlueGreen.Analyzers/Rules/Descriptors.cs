@@ -71,6 +71,13 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "Dropping or renaming a column or table in raw SQL breaks the old version just as the migration operations do.");
 
+        public static readonly DiagnosticDescriptor LoosenColumn = Create(
+            "BG0012",
+            "Column loosened while the running version still requires it",
+            "Migration '{0}' {1} column '{2}' of table '{3}', which the running version (model of '{4}') maps as required: the new version may leave NULL there, and the running version throws (or gets a null it does not expect) reading those rows; keep the column NOT NULL, with a database default where the new version stops writing it, until no running version requires it",
+            DiagnosticSeverity.Warning,
+            "Making a column optional is a change blue/green deployments must stage like a removal: while the old version runs, it reads the rows the new version writes, and a NULL in a column its model requires makes EF throw.");
+
         public static readonly DiagnosticDescriptor ChangedAfterShipping = Create(
             "BG0010",
             "Migration changed after it shipped",

@@ -23,6 +23,7 @@ namespace BlueGreen.Analyzers.Rules
             RawSqlBreak f => Create(Descriptors.RawSqlBreaksRunningVersion, f, Data(f) with { Table = null }, f.Migration.Id, Verb(f.Effect), f.What, f.Shipped.Name),
             ColumnLostInRebuild f => Create(Descriptors.ColumnLostInRebuild, f, Data(f).WithKeep(f.Keep) with { Column = f.Column, Provider = Provider.Sqlite },
                 f.Migration.Id, f.Table.ToString(), f.Cause, f.Column, f.Shipped.Name),
+            ColumnLoosened f => Create(Descriptors.LoosenColumn, f, Data(f) with { Column = f.Column }, f.Migration.Id, f.Change, f.Column, f.Table.ToString(), f.Shipped.Name),
             ReadyToDrop f => Diagnostic.Create(Descriptors.ReadyToDrop, f.Location, ReadyToDropData(f).ToProperties(),
                 f.Column is null ? "Table" : "Column", f.Column is null ? f.Table.ToString() : f.Table + "." + f.Column, f.RemovedBy.Id),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
@@ -50,6 +51,7 @@ namespace BlueGreen.Analyzers.Rules
                 ColumnTightened f => f.Table,
                 RequiredColumnLeftBehind f => f.Table,
                 ColumnLostInRebuild f => f.Table,
+                ColumnLoosened f => f.Table,
                 _ => null,
             },
         };
