@@ -149,6 +149,46 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task BG0003_is_silent_for_a_table_only_keyless_entities_map()
+        {
+            // EF 2/3 "query types": ToTable without HasKey, read through raw SQL; EF 3 even created such tables by mistake.
+            var withReport = ShopHistory.Customer("Fax", "Name", "Phone", "Points") + "\n" + """
+                modelBuilder.Entity("App.SalesReport", b =>
+                    {
+                        b.Property<int>("Total")
+                            .HasColumnType("INTEGER");
+
+                        b.ToTable("SalesReports");
+                    });
+                """;
+            await ShopHistory.Create<DropTableAnalyzer, KeepTableCodeFixProvider>(
+                Sources.Migration("AddReport", "migrationBuilder.CreateTable(name: \"SalesReports\", columns: table => new { Total = table.Column<int>(type: \"INTEGER\", nullable: false) });", string.Empty),
+                Sources.Designer("AddReport", "20240115000000_AddReport", withReport),
+                Sources.Migration("Second", "migrationBuilder.DropTable(name: \"SalesReports\");", string.Empty),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Fax", "Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0002_and_BG0001_read_an_expression_bodied_Up()
+        {
+            // Up written as => migrationBuilder.X(...): one operation, judged as any other (no fix: there is no statement to edit).
+            var renamed = ShopHistory.Create<RenameColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration("Second", string.Empty, string.Empty)
+                    .Replace("protected override void Up(MigrationBuilder migrationBuilder)\n        {\n        }", "protected override void Up(MigrationBuilder migrationBuilder) =>\n            {|#0:migrationBuilder.RenameColumn(name: \"Fax\", table: \"Customers\", newName: \"Mobile\")|};"),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Mobile", "Name", "Phone", "Points")));
+            renamed.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
+                .WithArguments(SecondId, "Fax", "Customers", "Mobile", string.Empty, "20240101000000_Initial"));
+            await renamed.RunAsync(CancellationToken.None);
+
+            var dropped = ShopHistory.Create<DropColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration("Second", string.Empty, string.Empty)
+                    .Replace("protected override void Up(MigrationBuilder migrationBuilder)\n        {\n        }", "protected override void Up(MigrationBuilder migrationBuilder) => {|#0:migrationBuilder.DropColumn(\"Fax\", \"Customers\")|};"),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Name", "Phone", "Points")));
+            dropped.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments(SecondId, "Fax", "Customers", "20240101000000_Initial"));
+            await dropped.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task BG0003_is_silent_for_a_table_the_running_version_does_not_map()
         {
             await Second<DropTableAnalyzer, KeepTableCodeFixProvider>(

@@ -75,7 +75,8 @@ namespace BlueGreen.Analyzers.Checking
                         RenameShape.Rename, Keep(rename, shipped, operations), _models.Provider));
                     break;
 
-                case DropTable drop when shipped.MapsTable(Original(drop.Table)) == Mapping.Mapped:
+                // A table only keyless entities map (EF 2/3 query types, read through raw SQL) is not written by blue.
+                case DropTable drop when shipped.MapsTable(Original(drop.Table)) == Mapping.Mapped && !shipped.IsKeyless(Original(drop.Table)):
                     _findings.Add(new TableDropped(Migration, _shippedName, drop.Syntax.GetLocation(), Original(drop.Table)));
                     break;
 
