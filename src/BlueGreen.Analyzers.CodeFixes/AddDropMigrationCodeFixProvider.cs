@@ -268,9 +268,9 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <summary>One ready drop, as the checker described it: a column, or a whole table (no column).</summary>
         private sealed record Drop(string Context, TableKey Table, string? Column, string? ClrType, FixData Data)
         {
-            /// <summary>Null for a column whose CLR type the replay does not know (Down could not re-create it).</summary>
+            /// <summary>Null for a column whose CLR type the replay does not know (Down could not re-create it), or that code still names (BG0011).</summary>
             public static Drop? From(Diagnostic diagnostic) =>
-                FixData.Of(diagnostic) is { Context: { } context, Table: { } table } data && (data.Column is null || data.ClrType is not null)
+                FixData.Of(diagnostic) is { Context: { } context, Table: { } table, StillUsed: false } data && (data.Column is null || data.ClrType is not null)
                     ? new Drop(context, table, data.Column, data.ClrType, data)
                     : null;
         }

@@ -16,7 +16,7 @@ namespace BlueGreen.Analyzers.Tests
     /// </summary>
     public class LayeringTests
     {
-        private static readonly string[] CoreFolders = { "History", "Model", "Schema", "Checking", "Releases", "Syntax" };
+        private static readonly string[] CoreFolders = { "History", "Model", "Schema", "Checking", "Releases", "Syntax", "Usage" };
 
         private static readonly string[] ForbiddenNamespaces =
         {

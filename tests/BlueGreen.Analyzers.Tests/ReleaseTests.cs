@@ -127,7 +127,7 @@ namespace BlueGreen.Analyzers.Tests
             }
 
             test.TestState.AdditionalFiles.Add(("ShippedMigrations.md", "- " + RemoveFaxFromModel + "\n"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ReadyToDrop).WithLocation(0).WithArguments("Column", "Customers.Fax", RemoveFaxFromModel));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ReadyToDrop).WithLocation(0).WithArguments("Column", "Customers.Fax", RemoveFaxFromModel, "; no running version uses it, so it can be dropped now"));
 
             // The fixed project: everything as it was, plus the two new files; the column is gone, so is BG0100.
             test.FixedState.InheritanceMode = StateInheritanceMode.Explicit;

@@ -4,6 +4,8 @@ using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Releases;
 using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Usage;
+using Microsoft.CodeAnalysis;
 
 namespace BlueGreen.Analyzers.Checking
 {
@@ -15,20 +17,34 @@ namespace BlueGreen.Analyzers.Checking
     /// </summary>
     internal static class CompatibilityChecker
     {
-        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, CancellationToken cancellationToken)
+        /// <param name="code">The compilation whose code BG0011 searches for uses of what the migrations remove; null: none.</param>
+        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, Compilation? code, CancellationToken cancellationToken)
         {
             var findings = new List<Finding>();
             var schema = new DatabaseSchema();
             var models = new HistoryModels(history, cancellationToken);
+            var removals = new Removals();
             for (var index = 0; index < history.Migrations.Count; index++)
             {
                 var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
-                Replay(models, index, schema, checker);
+                Replay(models, index, schema, checker, checker is null ? null : removals);
             }
 
             if (releases.FromManifest)
             {
-                ContractPhase.ReadyToDrop(models, releases, schema, findings);
+                ContractPhase.ReadyToDrop(models, releases, schema, findings, removals);
+            }
+
+            var gone = removals.Gone(schema);
+            if (gone.Count > 0)
+            {
+                var uses = new List<NameUse>(removals.MigrationUses);
+                if (code is not null)
+                {
+                    uses.AddRange(UsageScanner.Find(code, gone, cancellationToken));
+                }
+
+                StillUsed.Report(uses, findings);
             }
 
             return findings;
@@ -41,14 +57,14 @@ namespace BlueGreen.Analyzers.Checking
             var models = new HistoryModels(history, cancellationToken);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
-                Replay(models, index, schema, checker: null);
+                Replay(models, index, schema, checker: null, removals: null);
             }
 
             return schema;
         }
 
         /// <summary>One migration's Up, each operation judged (unless shipped) against the state before it, then applied.</summary>
-        private static void Replay(HistoryModels models, int index, DatabaseSchema schema, MigrationChecker? checker)
+        private static void Replay(HistoryModels models, int index, DatabaseSchema schema, MigrationChecker? checker, Removals? removals)
         {
             models.CancellationToken.ThrowIfCancellationRequested();
             var operations = models.History.Migrations[index].UpOperations(models.CancellationToken).Operations;
@@ -56,6 +72,16 @@ namespace BlueGreen.Analyzers.Checking
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
                 checker?.Check(operation, operations);
+                if (removals is not null)
+                {
+                    if (operation is RawSql sql)
+                    {
+                        removals.CheckSql(sql, index, schema);
+                    }
+
+                    removals.Record(models, index, operation, schema);
+                }
+
                 schema.Apply(operation);
             }
 

@@ -16,7 +16,7 @@ namespace BlueGreen.Analyzers.Checking
     /// </summary>
     internal static class ContractPhase
     {
-        public static void ReadyToDrop(HistoryModels models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings)
+        public static void ReadyToDrop(HistoryModels models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings, Removals removals)
         {
             if (models.Current is not { } current || ContextLocation(models) is not { } location)
             {
@@ -24,6 +24,12 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             var reported = new HashSet<(TableKey, string?)>();
+            void Add(ReadyToDrop ready, int removedBy)
+            {
+                findings.Add(ready);
+                removals.RecordReady(models, removedBy, ready);
+            }
+
             for (var index = 0; index <= releases.LastShipped; index++)
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +45,7 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))
                         {
-                            findings.Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider));
+                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider), index);
                         }
 
                         continue;
@@ -54,7 +60,7 @@ namespace BlueGreen.Analyzers.Checking
                         {
                             var copyTo = CopyTarget(models, migration, table, column);
                             var requireCopy = copyTo is not null && schema.Column(table, copyTo)?.Nullable == true && current.IsNullable(table, copyTo) == false;
-                            findings.Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider));
+                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider), index);
                         }
                     }
                 }

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Releases;
 using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -87,7 +89,16 @@ namespace BlueGreen.Analyzers.Checking
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>
     /// <param name="RequireCopy">The expand step added <paramref name="CopyTo"/> nullable and the model requires it: the contract step makes it NOT NULL.</param>
-    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider)
+    /// <param name="UsedAt">Code that still names it (BG0011): the drop waits until that use is gone.</param>
+    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider, Location? UsedAt = null)
+        : Finding(Location);
+
+    /// <summary>BG0011, at the use: code (raw SQL, <c>EF.Property</c>, a later migration's SQL) naming what the new version's database will not have.</summary>
+    internal sealed record NameStillUsed(Location Location, RemovedName Name, string Api)
+        : Finding(Location);
+
+    /// <summary>BG0011, at the drop or rename: the code that still names what it removes.</summary>
+    internal sealed record DroppedWhileUsed(Location Location, RemovedName Name, IReadOnlyList<Location> Uses)
         : Finding(Location);
 
     /// <summary>BG0010: a shipped migration whose operations differ from the fingerprint its manifest line recorded.</summary>

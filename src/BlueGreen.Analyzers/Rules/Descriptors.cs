@@ -85,10 +85,17 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "Databases that already applied a migration never run it again; editing it makes their schema differ from new databases and from the model.");
 
+        public static readonly DiagnosticDescriptor StillUsed = Create(
+            "BG0011",
+            "Code still names a column or table a migration removes",
+            "{0} still names {1} '{2}', which {3}",
+            DiagnosticSeverity.Warning,
+            "The C# compiler finds every use of a property removed from the model, but not a name in a string: raw SQL (FromSql, ExecuteSql, SqlQuery, Dapper, ADO.NET command text), EF.Property, a shadow property left in OnModelCreating, a later migration's SQL. Once the column or table is dropped or renamed, that code fails in the new version itself.");
+
         public static readonly DiagnosticDescriptor ReadyToDrop = Create(
             "BG0100",
             "Removed from the model in a shipped release: ready to drop",
-            "{0} '{1}' was removed from the model in shipped migration '{2}' and is still in the database; no running version uses it, so it can be dropped now",
+            "{0} '{1}' was removed from the model in shipped migration '{2}' and is still in the database{3}",
             DiagnosticSeverity.Info,
             "The contract step of a two-step removal: once the release that stopped mapping a column or table has shipped, a new migration can drop it.");
 

@@ -171,7 +171,7 @@ namespace BlueGreen.Analyzers.Schema
                 {
                     var sql = new Arguments(call.ArgumentList, SqlParameters, binder).String("sql");
                     return Known(sql) is { } text
-                        ? new RawSql(SqlReader.Read(text), call)
+                        ? new RawSql(SqlReader.Read(text), text, call)
                         : null;
                 }
 

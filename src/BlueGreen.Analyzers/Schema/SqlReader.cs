@@ -45,7 +45,7 @@ namespace BlueGreen.Analyzers.Schema
         public static List<SqlEffect> Read(string sql)
         {
             var effects = new List<SqlEffect>();
-            var tokens = Tokenize(sql);
+            var tokens = SqlTokenizer.Tokenize(sql);
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (Is(tokens, i, "ALTER") && Is(tokens, i + 1, "TABLE"))
@@ -87,7 +87,7 @@ namespace BlueGreen.Analyzers.Schema
             return effects;
         }
 
-        private static int AlterTable(List<Token> tokens, int at, List<SqlEffect> effects)
+        private static int AlterTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
             {
@@ -179,7 +179,7 @@ namespace BlueGreen.Analyzers.Schema
             return at;
         }
 
-        private static int DropTable(List<Token> tokens, int at, List<SqlEffect> effects)
+        private static int DropTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
             {
@@ -201,7 +201,7 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         /// <summary><c>sp_rename 'objname', 'newname'[, 'objtype']</c>, positional or with <c>@objname =</c> names.</summary>
-        private static int SpRename(List<Token> tokens, int at, List<SqlEffect> effects)
+        private static int SpRename(List<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var position = 0;
@@ -252,7 +252,7 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         /// <summary>Skips one ALTER TABLE action: to the next comma outside parentheses, or the statement's end.</summary>
-        private static int SkipAction(List<Token> tokens, int at)
+        private static int SkipAction(List<SqlToken> tokens, int at)
         {
             var depth = 0;
             for (var first = at; at < tokens.Count; at++)
@@ -283,7 +283,7 @@ namespace BlueGreen.Analyzers.Schema
             return at;
         }
 
-        private static (string? Schema, string Name)? Name(List<Token> tokens, ref int at)
+        private static (string? Schema, string Name)? Name(List<SqlToken> tokens, ref int at)
         {
             var parts = new List<string>();
             while (at < tokens.Count && tokens[at].IsIdentifier)
@@ -305,7 +305,7 @@ namespace BlueGreen.Analyzers.Schema
         private static List<string> SplitName(string name)
         {
             var parts = new List<string>();
-            foreach (var token in Tokenize(name))
+            foreach (var token in SqlTokenizer.Tokenize(name))
             {
                 if (token.IsIdentifier)
                 {
@@ -317,124 +317,14 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         // Batches separated by new lines (or GO) rather than semicolons still end a statement here.
-        private static bool StartsStatement(List<Token> tokens, int at) =>
+        private static bool StartsStatement(List<SqlToken> tokens, int at) =>
             (Is(tokens, at, "ALTER") && Is(tokens, at + 1, "TABLE"))
             || (Is(tokens, at, "DROP") && Is(tokens, at + 1, "TABLE"))
             || (Is(tokens, at, "RENAME") && Is(tokens, at + 1, "TABLE"))
             || Is(tokens, at, "CREATE") || Is(tokens, at, "UPDATE") || Is(tokens, at, "INSERT") || Is(tokens, at, "DELETE")
             || Is(tokens, at, "EXEC") || Is(tokens, at, "EXECUTE") || Is(tokens, at, "GO") || Is(tokens, at, "SELECT") || Is(tokens, at, "MERGE");
 
-        private static bool Is(List<Token> tokens, int at, string keyword) =>
+        private static bool Is(List<SqlToken> tokens, int at, string keyword) =>
             at < tokens.Count && !tokens[at].IsQuoted && !tokens[at].IsString && string.Equals(tokens[at].Text, keyword, StringComparison.OrdinalIgnoreCase);
-
-        private static List<Token> Tokenize(string sql)
-        {
-            var tokens = new List<Token>();
-            var i = 0;
-            while (i < sql.Length)
-            {
-                var c = sql[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    i++;
-                }
-                else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-                {
-                    while (i < sql.Length && sql[i] != '\n')
-                    {
-                        i++;
-                    }
-                }
-                else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-                {
-                    var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    i = end < 0 ? sql.Length : end + 2;
-                }
-                else if (c == '[' || c == '"' || c == '`')
-                {
-                    var close = c == '[' ? ']' : c;
-                    i = Quoted(sql, i + 1, close, out var text);
-                    tokens.Add(new Token(text, TokenKind.Quoted));
-                }
-                else if (c == '\'' || ((c == 'N' || c == 'n') && i + 1 < sql.Length && sql[i + 1] == '\''))
-                {
-                    i = Quoted(sql, c == '\'' ? i + 1 : i + 2, '\'', out var text);
-                    tokens.Add(new Token(text, TokenKind.String));
-                }
-                else if (char.IsLetterOrDigit(c) || c == '_' || c == '@' || c == '#' || c == '$')
-                {
-                    var start = i;
-                    while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '@' || sql[i] == '#' || sql[i] == '$'))
-                    {
-                        i++;
-                    }
-
-                    tokens.Add(new Token(sql.Substring(start, i - start), TokenKind.Word));
-                }
-                else
-                {
-                    tokens.Add(new Token(c.ToString(), TokenKind.Punctuation));
-                    i++;
-                }
-            }
-
-            return tokens;
-        }
-
-        /// <summary>Reads a quoted text whose closing quote is escaped by doubling it.</summary>
-        private static int Quoted(string sql, int i, char close, out string text)
-        {
-            var builder = new StringBuilder();
-            while (i < sql.Length)
-            {
-                if (sql[i] == close)
-                {
-                    if (i + 1 < sql.Length && sql[i + 1] == close)
-                    {
-                        builder.Append(close);
-                        i += 2;
-                        continue;
-                    }
-
-                    i++;
-                    break;
-                }
-
-                builder.Append(sql[i]);
-                i++;
-            }
-
-            text = builder.ToString();
-            return i;
-        }
-
-        private enum TokenKind
-        {
-            Word,
-            Quoted,
-            String,
-            Punctuation,
-        }
-
-        private readonly struct Token
-        {
-            public Token(string text, TokenKind kind)
-            {
-                Text = text;
-                Kind = kind;
-            }
-
-            public string Text { get; }
-
-            private TokenKind Kind { get; }
-
-            public bool IsQuoted => Kind == TokenKind.Quoted;
-
-            public bool IsString => Kind == TokenKind.String;
-
-            public bool IsPunctuation => Kind == TokenKind.Punctuation;
-
-            public bool IsIdentifier => Kind is TokenKind.Word or TokenKind.Quoted;
-        }
     }
 }
