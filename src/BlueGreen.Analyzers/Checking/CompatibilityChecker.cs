@@ -87,14 +87,14 @@ namespace BlueGreen.Analyzers.Checking
 
             if (models.Provider == Provider.Sqlite)
             {
-                Rebuild(models, index, operations, schema, checker);
+                Rebuild(models, index, operations, schema, checker, removals);
             }
 
             checker?.CheckModelOnlyRemovals();
         }
 
         /// <summary>SQLite's rebuilds: each rebuilt table keeps the columns the migration's target model gives it (see <see cref="SqliteRebuilds"/>).</summary>
-        private static void Rebuild(HistoryModels models, int index, IReadOnlyList<SchemaOperation> operations, DatabaseSchema schema, MigrationChecker? checker)
+        private static void Rebuild(HistoryModels models, int index, IReadOnlyList<SchemaOperation> operations, DatabaseSchema schema, MigrationChecker? checker, Removals? removals)
         {
             var rebuilds = SqliteRebuilds.Of(operations);
             if (rebuilds.Count == 0 || models.After(index) is not { } target)
@@ -113,6 +113,7 @@ namespace BlueGreen.Analyzers.Checking
                 var kept = new HashSet<string>(target.Columns(table), System.StringComparer.Ordinal);
                 kept.UnionWith(target.KeptColumns(table));
                 checker?.CheckRebuild(table, cause, kept, operations);
+                removals?.RecordRebuild(models, index, table, cause, kept, schema);
                 schema.Rebuild(table, kept);
             }
         }

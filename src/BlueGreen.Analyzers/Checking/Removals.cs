@@ -70,6 +70,18 @@ namespace BlueGreen.Analyzers.Checking
             }
         }
 
+        /// <summary>The columns a SQLite rebuild of <paramref name="table"/> leaves out: gone as surely as dropped.</summary>
+        public void RecordRebuild(HistoryModels models, int index, TableKey table, TableOperation cause, ICollection<string> kept, DatabaseSchema schema)
+        {
+            foreach (var column in schema.Columns(table))
+            {
+                if (!kept.Contains(column.Name))
+                {
+                    Add(models, index, table, column.Name, "drops (SQLite rebuilds the table without it)", cause);
+                }
+            }
+        }
+
         /// <summary>A column or table BG0100 lists as ready to drop: code that still names it keeps the drop from being offered.</summary>
         public void RecordReady(HistoryModels models, int removedBy, ReadyToDrop ready) =>
             _names.Add((new RemovedName(ready.Table, ready.Column, ready.Column is null ? null : PropertyOf(models, removedBy, ready.Table, ready.Column), models.Provider,
