@@ -23,6 +23,14 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
+            // Whether a migration from this one on has an Up the reader could not follow whole: it may have dropped what the
+            // replay still has, and a drop offered for it would fail.
+            var incompleteFrom = new bool[models.History.Migrations.Count + 1];
+            for (var index = models.History.Migrations.Count - 1; index >= 0; index--)
+            {
+                incompleteFrom[index] = incompleteFrom[index + 1] || !models.History.Migrations[index].UpOperations(models.CancellationToken).IsComplete;
+            }
+
             var reported = new HashSet<(TableKey, string?)>();
             void Add(ReadyToDrop ready, int removedBy)
             {
@@ -39,6 +47,11 @@ namespace BlueGreen.Analyzers.Checking
                 }
 
                 var migration = models.History.Migrations[index];
+                if (incompleteFrom[index])
+                {
+                    continue;
+                }
+
                 foreach (var table in before.Tables)
                 {
                     if (after.MapsTable(table) == Mapping.NotMapped && current.MapsTable(table) == Mapping.NotMapped)
