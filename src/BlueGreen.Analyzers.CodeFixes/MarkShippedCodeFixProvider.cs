@@ -28,29 +28,45 @@ namespace BlueGreen.Analyzers.CodeFixes
     {
         private const string EquivalenceKey = "BG.MarkShipped";
 
+        /// <summary>The value of <c>bluegreen.&lt;id&gt;.fix</c> that makes dotnet format (and a Fix All with no key) mark releases shipped.</summary>
+        public const string Name = "mark_shipped";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
             Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id, Descriptors.LoosenColumn.Id,
             Descriptors.ChangedAfterShipping.Id);
 
+        // With no key (dotnet format), only where .editorconfig asks for it: marking a release shipped is never a default.
         public override FixAllProvider GetFixAllProvider() =>
-            new ProjectFixAll("Mark the migrations of these diagnostics as shipped", (project, diagnostics, cancellationToken) =>
-                MarkAsync(project, diagnostics.Select(MigrationId).OfType<string>().ToList(), cancellationToken));
+            new ProjectFixAll("Mark the migrations of these diagnostics as shipped", (project, diagnostics, key, cancellationToken) =>
+                MarkAsync(
+                    project,
+                    diagnostics.Where(diagnostic => key is not null || Offer(diagnostic) is { } offer && Chosen(project, diagnostic, offer) is not null).Select(MigrationId).OfType<string>().ToList(),
+                    cancellationToken));
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (MigrationId(diagnostic) is { } id)
+                if (Offer(diagnostic) is { } offer && MigrationId(diagnostic) is { } id)
                 {
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Mark migrations up to {id} as shipped", cancellationToken => MarkAsync(context.Document.Project, new[] { id }, cancellationToken), EquivalenceKey),
-                        diagnostic);
+                    FixChoice.Register(
+                        context,
+                        diagnostic,
+                        new[] { offer },
+                        Chosen(context.Document.Project, diagnostic, offer),
+                        option => CodeAction.Create(option.Title, cancellationToken => MarkAsync(context.Document.Project, new[] { id }, cancellationToken), option.Key));
                 }
             }
 
             return Task.CompletedTask;
         }
+
+        private static FixOption? Offer(Diagnostic diagnostic) =>
+            MigrationId(diagnostic) is { } id ? new FixOption(EquivalenceKey, Name, $"Mark migrations up to {id} as shipped") : null;
+
+        private static FixOption? Chosen(Project project, Diagnostic diagnostic, FixOption offer) =>
+            FixChoice.Chosen(new[] { offer }, FixChoice.Configured(project, diagnostic), offersDefault: false);
 
         private static string? MigrationId(Diagnostic diagnostic) => FixData.Of(diagnostic).MigrationId;
 

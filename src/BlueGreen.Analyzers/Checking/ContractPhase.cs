@@ -24,6 +24,8 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             var reported = new HashSet<(TableKey, string?)>();
+            var newest = models.History.Migrations.Count - 1;
+            var dropInto = newest > releases.LastShipped && models.History.Migrations[newest] is { Up.Body: not null, Down.Body: not null } unshipped ? unshipped : null;
             for (var index = 0; index <= releases.LastShipped; index++)
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +41,7 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))
                         {
-                            findings.Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider));
+                            findings.Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider, dropInto));
                         }
 
                         continue;
@@ -54,7 +56,7 @@ namespace BlueGreen.Analyzers.Checking
                         {
                             var copyTo = CopyTarget(models, migration, table, column);
                             var requireCopy = copyTo is not null && schema.Column(table, copyTo)?.Nullable == true && current.IsNullable(table, copyTo) == false;
-                            findings.Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider));
+                            findings.Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider, dropInto));
                         }
                     }
                 }

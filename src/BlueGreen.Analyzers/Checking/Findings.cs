@@ -87,7 +87,8 @@ namespace BlueGreen.Analyzers.Checking
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>
     /// <param name="RequireCopy">The expand step added <paramref name="CopyTo"/> nullable and the model requires it: the contract step makes it NOT NULL.</param>
-    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider)
+    /// <param name="DropInto">The newest migration of the history when it has not shipped: the contract step may go there (dotnet format can fill an existing migration, not add one).</param>
+    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider, MigrationEntry? DropInto)
         : Finding(Location);
 
     /// <summary>BG0010: a shipped migration whose operations differ from the fingerprint its manifest line recorded.</summary>

@@ -58,6 +58,9 @@ namespace BlueGreen.Analyzers.Rules
         /// <summary>BG0100: the contract step makes <see cref="CopyTo"/> NOT NULL, as the model maps it.</summary>
         public bool RequireCopy { get; init; }
 
+        /// <summary>BG0100: the unshipped newest migration the drop may be written into.</summary>
+        public string? DropInto { get; init; }
+
         public static FixData Of(Diagnostic diagnostic)
         {
             var properties = diagnostic.Properties;
@@ -83,6 +86,7 @@ namespace BlueGreen.Analyzers.Rules
                 Context = Get(nameof(Context)),
                 CopyTo = Get(nameof(CopyTo)),
                 RequireCopy = Bool(nameof(RequireCopy)) == true,
+                DropInto = Get(nameof(DropInto)),
             };
         }
 
@@ -116,6 +120,7 @@ namespace BlueGreen.Analyzers.Rules
             Set(nameof(Context), Context);
             Set(nameof(CopyTo), CopyTo);
             Set(nameof(RequireCopy), RequireCopy ? Text(true) : null);
+            Set(nameof(DropInto), DropInto);
             return properties.ToImmutable();
         }
 

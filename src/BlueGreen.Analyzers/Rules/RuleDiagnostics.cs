@@ -65,6 +65,7 @@ namespace BlueGreen.Analyzers.Rules
             CopyTo = finding.CopyTo,
             RequireCopy = finding.RequireCopy,
             Provider = finding.Provider,
+            DropInto = finding.DropInto?.Id,
         }.WithDefinition(finding.Definition);
 
         private static string Verb(SqlEffect effect) => effect switch
