@@ -34,9 +34,9 @@ namespace BlueGreen.Analyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
             Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id, Descriptors.LoosenColumn.Id,
-            Descriptors.ChangedAfterShipping.Id);
+            Descriptors.ChangedAfterShipping.Id, Descriptors.ShipRequested.Id);
 
-        // With no key (dotnet format), only where .editorconfig asks for it: marking a release shipped is never a default.
+        // With no key (dotnet format), only where .editorconfig asks for it or for BG0101, which exists to be marked.
         public override FixAllProvider GetFixAllProvider() =>
             new ProjectFixAll("Mark the migrations of these diagnostics as shipped", (project, diagnostics, key, cancellationToken) =>
                 MarkAsync(
@@ -66,7 +66,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             MigrationId(diagnostic) is { } id ? new FixOption(EquivalenceKey, Name, $"Mark migrations up to {id} as shipped") : null;
 
         private static FixOption? Chosen(Project project, Diagnostic diagnostic, FixOption offer) =>
-            FixChoice.Chosen(new[] { offer }, FixChoice.Configured(project, diagnostic), offersDefault: false);
+            FixChoice.Chosen(new[] { offer }, FixChoice.Configured(project, diagnostic), offersDefault: diagnostic.Id == Descriptors.ShipRequested.Id);
 
         private static string? MigrationId(Diagnostic diagnostic) => FixData.Of(diagnostic).MigrationId;
 
@@ -99,22 +99,19 @@ namespace BlueGreen.Analyzers.CodeFixes
             var manifest = manifestFile is null ? null : project.AdditionalDocuments.FirstOrDefault(document => (document.FilePath ?? document.Name) == manifestFile.Path);
             if (manifest is null)
             {
-                var text = new StringBuilder()
-                    .Append("# Migrations deployed to production, release by release. Listing an id marks it and every earlier\n")
-                    .Append("# migration of its DbContext as shipped (see BlueGreen.Analyzers' README).\n\n")
-                    .Append("## Baseline\n");
-                foreach (var (_, line) in lines)
-                {
-                    text.Append(line).Append('\n');
-                }
-
                 var directory = project.FilePath is null ? null : System.IO.Path.GetDirectoryName(project.FilePath);
                 var path = directory is null ? Manifest.FileName : System.IO.Path.Combine(directory, Manifest.FileName);
-                return project.AddAdditionalDocument(Manifest.FileName, SourceText.From(text.ToString()), filePath: path).Project.Solution;
+                return project.AddAdditionalDocument(Manifest.FileName, SourceText.From(NewManifest(lines)), filePath: path).Project.Solution;
+            }
+
+            // An empty manifest (the BlueGreenMarkShipped target starts one, since dotnet format cannot add a file) is begun as a new one.
+            var source = await manifest.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            if (source.ToString().Trim().Length == 0)
+            {
+                return project.Solution.WithAdditionalDocumentText(manifest.Id, SourceText.From(NewManifest(lines), source.Encoding));
             }
 
             // An id already listed gets its fingerprint renewed (the entry's span is its id); others are appended.
-            var source = await manifest.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var parsed = Manifest.Parse(manifest.FilePath ?? manifest.Name, source);
             var changes = new List<TextChange>();
             var appended = new StringBuilder();
@@ -138,6 +135,20 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             return project.Solution.WithAdditionalDocumentText(manifest.Id, source.WithChanges(changes));
+        }
+
+        private static string NewManifest(IEnumerable<(string Id, string Line)> lines)
+        {
+            var text = new StringBuilder()
+                .Append("# Migrations deployed to production, release by release. Listing an id marks it and every earlier\n")
+                .Append("# migration of its DbContext as shipped (see BlueGreen.Analyzers' README).\n\n")
+                .Append("## Baseline\n");
+            foreach (var (_, line) in lines)
+            {
+                text.Append(line).Append('\n');
+            }
+
+            return text.ToString();
         }
     }
 }

@@ -95,6 +95,10 @@ namespace BlueGreen.Analyzers.Checking
     internal sealed record ChangedAfterShipping(Location Location, MigrationEntry Migration, string ManifestName, int Line)
         : Finding(Location);
 
+    /// <summary>BG0101: the migration a deployment says has shipped, to be marked in the manifest.</summary>
+    internal sealed record ShipRequested(Location Location, MigrationEntry Migration)
+        : Finding(Location);
+
     /// <summary>BG0905: two migrations of one DbContext with one id.</summary>
     internal sealed record DuplicateMigrationId(Location Location, MigrationEntry Migration, MigrationEntry Previous)
         : Finding(Location);

@@ -27,6 +27,7 @@ namespace BlueGreen.Analyzers.Rules
             ReadyToDrop f => Diagnostic.Create(Descriptors.ReadyToDrop, f.Location, ReadyToDropData(f).ToProperties(),
                 f.Column is null ? "Table" : "Column", f.Column is null ? f.Table.ToString() : f.Table + "." + f.Column, f.RemovedBy.Id),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
+            ShipRequested f => Diagnostic.Create(Descriptors.ShipRequested, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id),
             DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
             ManifestLineNotUnderstood f => Diagnostic.Create(Descriptors.ManifestLine, f.Location, f.LineNumber, f.FileName),
             ManifestUnknownId f => Diagnostic.Create(Descriptors.ManifestUnknownId, f.Location, f.FileName, f.Id),
