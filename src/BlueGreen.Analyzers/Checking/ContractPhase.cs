@@ -32,6 +32,8 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             var reported = new HashSet<(TableKey, string?)>();
+            var newest = models.History.Migrations.Count - 1;
+            var dropInto = newest > releases.LastShipped && models.History.Migrations[newest] is { Up.Body: not null, Down.Body: not null } unshipped ? unshipped : null;
             void Add(ReadyToDrop ready, int removedBy)
             {
                 findings.Add(ready);
@@ -58,7 +60,7 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))
                         {
-                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider), index);
+                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider, dropInto), index);
                         }
 
                         continue;
@@ -73,7 +75,7 @@ namespace BlueGreen.Analyzers.Checking
                         {
                             var copyTo = CopyTarget(models, migration, table, column);
                             var requireCopy = copyTo is not null && schema.Column(table, copyTo)?.Nullable == true && current.IsNullable(table, copyTo) == false;
-                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider), index);
+                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider, dropInto), index);
                         }
                     }
                 }

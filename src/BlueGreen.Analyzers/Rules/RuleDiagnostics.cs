@@ -38,6 +38,7 @@ namespace BlueGreen.Analyzers.Rules
                 f.Name.Column is null ? "table" : "column", f.Name.Display,
                 $"this migration {f.Name.How}: {Where(f.Uses[0])}{(f.Uses.Count > 1 ? " and " + (f.Uses.Count - 1) + " more" : string.Empty)} will fail once it has run; remove those uses first"),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
+            ShipRequested f => Diagnostic.Create(Descriptors.ShipRequested, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id),
             DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
             ManifestLineNotUnderstood f => Diagnostic.Create(Descriptors.ManifestLine, f.Location, f.LineNumber, f.FileName),
             ManifestUnknownId f => Diagnostic.Create(Descriptors.ManifestUnknownId, f.Location, f.FileName, f.Id),
@@ -80,6 +81,7 @@ namespace BlueGreen.Analyzers.Rules
             RequireCopy = finding.RequireCopy,
             StillUsed = finding.UsedAt is not null,
             Provider = finding.Provider,
+            DropInto = finding.DropInto?.Id,
         }.WithDefinition(finding.Definition);
 
         /// <summary>A use's place as a developer finds it: file name and line.</summary>
