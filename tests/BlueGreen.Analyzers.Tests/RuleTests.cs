@@ -232,7 +232,7 @@ namespace BlueGreen.Analyzers.Tests
                 """,
                 "migrationBuilder.DropColumn(name: \"Rank\", table: \"Customers\");",
                 model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
             FixedSecond(
                 test,
                 """
@@ -256,7 +256,7 @@ namespace BlueGreen.Analyzers.Tests
                 "{|#0:migrationBuilder.AddColumn<string>(name: \"Rank\", table: \"Customers\", type: \"TEXT\", nullable: false)|};",
                 string.Empty,
                 model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
             test.CodeActionEquivalenceKey = AddRequiredColumnCodeFixProvider.MakeNullableKey;
             test.CodeActionIndex = 1;
             FixedSecond(test, "migrationBuilder.AddColumn<string>(name: \"Rank\", table: \"Customers\", type: \"TEXT\", nullable: true);", string.Empty, model);
@@ -274,7 +274,7 @@ namespace BlueGreen.Analyzers.Tests
                 "{|#0:migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, false)|};",
                 string.Empty,
                 model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
             test.CodeActionEquivalenceKey = key;
             test.CodeActionIndex = key == AddRequiredColumnCodeFixProvider.AddDefaultKey ? 0 : 1;
             FixedSecond(test, expected, string.Empty, model);
@@ -571,6 +571,42 @@ namespace BlueGreen.Analyzers.Tests
                     string.Empty),
                 Sources.Designer("RemovePhone", "20240201000000_RemovePhone", withoutPhone),
                 Sources.Snapshot(withoutPhone));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0007_on_SQLite_a_default_only_a_migration_gave_is_lost_when_a_later_migration_rebuilds_the_table()
+        {
+            // Points got its default from the CreateTable, not from the model (no HasDefaultValue in the designers); Second's
+            // AlterColumn of Fax makes SQLite rebuild Customers from Second's model, without that default. Third stops
+            // mapping Points: NOT NULL without a default now, it rejects the new version's inserts (found by the random
+            // evolutions against a real SQLite).
+            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration(
+                    "Second",
+                    "migrationBuilder.AlterColumn<string>(name: \"Fax\", table: \"Customers\", type: \"TEXT\", maxLength: 20, nullable: true, oldClrType: typeof(string), oldType: \"TEXT\", oldNullable: true);",
+                    string.Empty),
+                Sources.Designer("Second", SecondId, AllColumns),
+                """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public partial class Third : Migration
+                    {
+                        protected override void {|#0:Up|}(MigrationBuilder migrationBuilder)
+                        {
+                        }
+
+                        protected override void Down(MigrationBuilder migrationBuilder)
+                        {
+                        }
+                    }
+                }
+                """,
+                Sources.Designer("Third", "20240301000000_Third", ShopHistory.Customer("Fax", "Name", "Phone")),
+                Sources.Snapshot(ShopHistory.Customer("Fax", "Name", "Phone")));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RequiredColumnLeftBehind).WithLocation(0).WithArguments("20240301000000_Third", "Points", "Customers"));
             await test.RunAsync(CancellationToken.None);
         }
     }

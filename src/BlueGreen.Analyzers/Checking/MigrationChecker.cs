@@ -93,6 +93,12 @@ namespace BlueGreen.Analyzers.Checking
                         GreenAllowsNull: green?.IsNullable(add.Table, add.Column) == true));
                     break;
 
+                // A nullable column for a required property of a TPH type the running version already writes: its rows have NULL there.
+                case AddColumn add when add.Definition is { Nullable: true, HasDefault: false } && shipped.MapsTable(Original(add.Table)) == Mapping.Mapped
+                    && RequiredByKnownType(add.Table, add.Column, shipped):
+                    _findings.Add(new RequiredColumnAdded(Migration, _shippedName, add.Syntax.GetLocation(), Original(add.Table), add.Definition, GreenAllowsNull: false));
+                    break;
+
                 case AlterColumn alter when shipped.Maps(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == Mapping.Mapped
                     && Tightening(alter) is { } change:
                     _findings.Add(new ColumnTightened(Migration, _shippedName, alter.Syntax.GetLocation(), Original(alter.Table), alter.Column, change));
@@ -172,6 +178,69 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         // BG0012: a nullable column the running version requires (a TPH derived type's, say): green's rows leave it NULL.
                         _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "stops writing"));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether the new model requires the column through a property of a type the running version knows too, so that
+        /// version writes rows of that type without it. A type new to this release has no rows the running version wrote.
+        /// </summary>
+        private bool RequiredByKnownType(TableKey table, string column, TargetModel shipped) =>
+            _models.After(_index) is { } green
+            && green.IsRequired(table, column) == true
+            && green.Declaration(table, column) is { } declaration
+            && shipped.TypeBody(declaration.TypePath) is not null;
+
+        /// <summary>
+        /// At the end of the migration: a column left nullable whose property changes requiredness in the model alone (a TPH
+        /// type's property: the column is nullable for the other types' rows). Made required (BG0006), the running version
+        /// still writes NULL and the new version reads it; made optional (BG0012), the reverse.
+        /// </summary>
+        public void CheckRequirednessInModel(IReadOnlyList<SchemaOperation> operations)
+        {
+            if (!Migration.UpOperations(_models.CancellationToken).IsComplete
+                || Shipped is not { } shipped
+                || _models.After(_index) is not { } green
+                || Migration.Up is not { } up)
+            {
+                return;
+            }
+
+            var altered = new HashSet<(TableKey, string)>();
+            foreach (var operation in operations)
+            {
+                if (operation is AlterColumn alter)
+                {
+                    altered.Add((alter.Table, alter.Column));
+                }
+            }
+
+            foreach (var table in green.Tables)
+            {
+                _models.CancellationToken.ThrowIfCancellationRequested();
+                if (shipped.MapsTable(table) != Mapping.Mapped)
+                {
+                    continue;
+                }
+
+                foreach (var column in green.Columns(table))
+                {
+                    if (altered.Contains((table, column))
+                        || shipped.Maps(table, column) != Mapping.Mapped
+                        || _schema.Column(table, column) is not { Nullable: true, HasDefault: false })
+                    {
+                        continue;
+                    }
+
+                    if (shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true && green.IsRequired(table, column) == true)
+                    {
+                        _findings.Add(new ColumnTightened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "required by the new model, while the column stays nullable"));
+                    }
+                    else if (shipped.IsRequired(table, column) == true && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
+                    {
+                        _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "makes optional in the model"));
                     }
                 }
             }

@@ -3,8 +3,9 @@ namespace BlueGreen.Analyzers.Model
     /// <summary>What the properties a model maps to one column say about it.</summary>
     internal sealed class MappedColumn
     {
-        public MappedColumn(bool? nullable, bool? required, ColumnDeclaration? declaration)
+        public MappedColumn(bool? nullable, bool? required, ColumnDeclaration? declaration, bool? hasDefault = null)
         {
+            HasDefault = hasDefault;
             Nullable = nullable;
             Required = required;
             Optional = required is { } value ? !value : null;
@@ -24,6 +25,9 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public bool? Optional { get; private set; }
 
+        /// <summary>Whether the model gives the column a default (see <see cref="PropertyDefinition.HasDefault"/>); null: not told.</summary>
+        public bool? HasDefault { get; private set; }
+
         /// <summary>Where the one property mapped to it is declared; null when several are, or none (a JSON container).</summary>
         public ColumnDeclaration? Declaration { get; private set; }
 
@@ -34,6 +38,7 @@ namespace BlueGreen.Analyzers.Model
             Nullable = Nullability.And(Nullable, other.Nullable);
             Required = Nullability.Or(Required, other.Required);
             Optional = Nullability.Or(Optional, other.Optional);
+            HasDefault = Nullability.Or(HasDefault, other.HasDefault);
             Declaration = null;
         }
     }

@@ -97,6 +97,9 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public bool? IsRequired(TableKey table, string column) => Column(table, column)?.Required;
 
+        /// <summary>Whether the model gives the column a default of its own; null where it does not tell or the column is not mapped.</summary>
+        public bool? HasDefault(TableKey table, string column) => Column(table, column)?.HasDefault;
+
         /// <summary>
         /// Whether some property mapped to the column takes null (see <see cref="MappedColumn.Optional"/>): what a version may
         /// write NULL into. Null where the model does not tell or the column is not mapped.

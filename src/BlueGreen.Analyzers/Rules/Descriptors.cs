@@ -39,7 +39,7 @@ namespace BlueGreen.Analyzers.Rules
         public static readonly DiagnosticDescriptor AddRequiredColumn = Create(
             "BG0005",
             "Required column added without a default to a table the running version writes",
-            "Migration '{0}' adds column '{1}' to table '{2}' as NOT NULL without a default; the running version (model of '{3}') inserts rows without it, and those inserts fail; give it a default value or make it nullable",
+            "Migration '{0}' adds column '{1}' to table '{2}' {3}; the running version (model of '{4}') inserts rows without it, and {5}; {6}",
             DiagnosticSeverity.Warning,
             "The old version does not know the new column, so its INSERTs leave it out. A NOT NULL column without a database default rejects them.");
 

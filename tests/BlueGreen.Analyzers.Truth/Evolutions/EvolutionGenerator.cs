@@ -49,11 +49,8 @@ namespace BlueGreen.Analyzers.Truth.Evolutions
     /// <para>
     /// Left out, on purpose, because the database rightly calls them breaks and no rule covers them yet (work for later
     /// issues, not disagreements to hide): adding a TPH derived type (the running version cannot materialize a
-    /// discriminator it does not know); a property of a TPH derived type made required, or added required (its column
-    /// stays nullable, the running version's rows of that type leave it NULL, and the new version throws reading them:
-    /// invariant 5, which no rule checks for a nullable column); a required property of a TPH derived type made optional
-    /// (no operation, its column was nullable already; the new version may write NULL where the running one requires a
-    /// value: invariant 4, which BG0012 checks only where a column is loosened or no longer written).
+    /// discriminator it does not know). A property of a TPH derived type made required, added required or made optional
+    /// (its column stays nullable) was left out until BG0005, BG0006 and BG0012 judged them; it is generated again.
     /// </para>
     /// <para>
     /// A model-only removal that leaves a NOT NULL column (BG0007, unless the column has a default) is followed at once by
@@ -239,7 +236,7 @@ namespace BlueGreen.Analyzers.Truth.Evolutions
             return Change(MutationKind.RenameColumn, slot.Property.Name, $"map {slot} to column {renamed.ColumnName}", model.WithProperty(slot, renamed));
         }
 
-        /// <summary>A required property: EF scaffolds an AddColumn with the CLR default as database default. Not in a derived type: see the class's summary.</summary>
+        /// <summary>A required property: EF scaffolds an AddColumn with the CLR default as database default (in a TPH derived type, a nullable column without one).</summary>
         private EvolutionStep? AddRequiredProperty(ShopModel model) => AddProperty(model, required: true);
 
         /// <summary>An optional property: an AddColumn of a nullable column, safe.</summary>
@@ -247,7 +244,7 @@ namespace BlueGreen.Analyzers.Truth.Evolutions
 
         private EvolutionStep? AddProperty(ShopModel model, bool required)
         {
-            if (PickOrNull(model.Types.Where(slot => slot.Type.Properties.Count < MaxProperties && !(required && slot.Type.Kind == TypeKind.Derived))) is not { } slot)
+            if (PickOrNull(model.Types.Where(slot => slot.Type.Properties.Count < MaxProperties)) is not { } slot)
             {
                 return null;
             }
@@ -262,15 +259,15 @@ namespace BlueGreen.Analyzers.Truth.Evolutions
                 model.WithType(entity, type, type with { Properties = type.Properties.Add(property) }));
         }
 
-        /// <summary>Tightens an optional property to required: an AlterColumn to NOT NULL (BG0006). Not in a derived type: see the class's summary.</summary>
+        /// <summary>Tightens an optional property to required: an AlterColumn to NOT NULL, or in a TPH derived type nothing (BG0006 either way).</summary>
         private EvolutionStep? RequireProperty(ShopModel model) =>
-            PickOrNull(model.Properties.Where(slot => !slot.Property.Required && slot.Type.Kind != TypeKind.Derived)) is { } slot
+            PickOrNull(model.Properties.Where(slot => !slot.Property.Required)) is { } slot
                 ? Change(MutationKind.RequireProperty, slot.Property.Name, "make required " + slot, model.WithProperty(slot, slot.Property with { Required = true }))
                 : null;
 
-        /// <summary>Loosens a required property to optional: the new version may write NULL where the running one requires a value (BG0012). Not in a derived type: see the class's summary.</summary>
+        /// <summary>Loosens a required property to optional: the new version may write NULL where the running one requires a value (BG0012).</summary>
         private EvolutionStep? LoosenProperty(ShopModel model) =>
-            PickOrNull(model.Properties.Where(slot => slot.Property.Required && slot.Type.Kind != TypeKind.Derived)) is { } slot
+            PickOrNull(model.Properties.Where(slot => slot.Property.Required)) is { } slot
                 ? Change(MutationKind.LoosenProperty, slot.Property.Name, "make optional " + slot, model.WithProperty(slot, slot.Property with { Required = false }))
                 : null;
 
