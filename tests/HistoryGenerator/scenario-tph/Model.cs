@@ -29,10 +29,25 @@ namespace Fixtures
 #if !STEP2
         public string Breed { get; set; } = null!;
 #endif
+
+        // Added required in step 4 (AddDogWeight): a nullable column without a default, which the running version's dogs
+        // leave NULL; optional from step 6 (LoosenDogWeight): no operation, the column is nullable already.
+#if STEP6
+        public int? Weight { get; set; }
+#elif STEP4
+        public int Weight { get; set; }
+#endif
     }
 
     public class Cat : Animal
     {
         public bool Indoor { get; set; }
+
+        // Optional until step 5 (RequireCatColor): no operation, the column stays nullable for dogs' rows.
+#if STEP5
+        public string Color { get; set; } = null!;
+#else
+        public string? Color { get; set; }
+#endif
     }
 }
