@@ -31,7 +31,8 @@ namespace BlueGreen.Analyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
             Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id, Descriptors.LoosenColumn.Id,
-            Descriptors.ChangedAfterShipping.Id);
+            Descriptors.ChangedAfterShipping.Id,
+            Descriptors.IndexWithoutConcurrently.Id, Descriptors.NonTransactionalMixed.Id, Descriptors.VolatileDefault.Id, Descriptors.TypeChangeRewrite.Id, Descriptors.NotNullScan.Id);
 
         public override FixAllProvider GetFixAllProvider() =>
             new ProjectFixAll("Mark the migrations of these diagnostics as shipped", (project, diagnostics, cancellationToken) =>
