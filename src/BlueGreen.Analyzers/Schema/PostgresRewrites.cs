@@ -18,7 +18,7 @@ namespace BlueGreen.Analyzers.Schema
             ["smallint"] = "int2", ["int2"] = "int2", ["integer"] = "int4", ["int"] = "int4", ["int4"] = "int4", ["bigint"] = "int8", ["int8"] = "int8",
             ["real"] = "float4", ["float4"] = "float4", ["double precision"] = "float8", ["float8"] = "float8",
             ["numeric"] = "numeric", ["decimal"] = "numeric",
-            ["character varying"] = "varchar", ["varchar"] = "varchar", ["text"] = "text",
+            ["character varying"] = "varchar", ["varchar"] = "varchar", ["text"] = "text", ["character"] = "bpchar", ["char"] = "bpchar",
             ["timestamp without time zone"] = "timestamp", ["timestamp"] = "timestamp",
             ["timestamp with time zone"] = "timestamptz", ["timestamptz"] = "timestamptz",
             ["time without time zone"] = "time", ["time"] = "time",
@@ -41,7 +41,7 @@ namespace BlueGreen.Analyzers.Schema
         /// <summary>
         /// Whether changing a column from <paramref name="oldType"/> to <paramref name="newType"/> makes PostgreSQL rewrite the
         /// table: true for a conversion function per value (integer to bigint, a shorter varchar, text to varchar(n), a lower
-        /// numeric precision), false where the values are kept as they are (varchar to text, a longer varchar, a higher
+        /// numeric precision, another char(n) length), false where the values are kept as they are (varchar to text, a longer varchar, a higher
         /// precision); null where it cannot be told (other types, timestamp to timestamptz, whose answer depends on the
         /// session's time zone).
         /// </summary>
@@ -100,6 +100,10 @@ namespace BlueGreen.Analyzers.Schema
                     // No precision, or the same scale with a precision at least as high: every value fits as it is.
                     return after.Arguments.Count == 0 ? false
                         : before.Arguments.Count == 0 || Number(after, 1) != Number(before, 1) || Number(after, 0) < Number(before, 0);
+
+                // Blank-padded to its length: another length changes every value.
+                case "bpchar":
+                    return true;
 
                 case "timestamp":
                 case "timestamptz":
