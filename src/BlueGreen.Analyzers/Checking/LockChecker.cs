@@ -26,6 +26,12 @@ namespace BlueGreen.Analyzers.Checking
             var migration = models.History.Migrations[index];
             var operations = migration.UpOperations(cancellationToken).Operations;
             var postgres = models.Provider == Provider.Npgsql;
+            CheckNonTransactional(migration, operations, postgres, findings);
+            if (!postgres)
+            {
+                return;
+            }
+
             var tables = new ExistingTables(schema);
             for (var earlier = shippedIndex + 1; earlier < index; earlier++)
             {
@@ -39,7 +45,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var operation = operations[position];
-                if (postgres && operation is TableOperation { Table: var table } && tables.HoldRows(table))
+                if (operation is TableOperation { Table: var table } && tables.HoldRows(table))
                 {
                     switch (operation)
                     {
@@ -59,8 +65,6 @@ namespace BlueGreen.Analyzers.Checking
 
                 tables.Follow(operation, inThisMigration: true);
             }
-
-            CheckNonTransactional(migration, operations, postgres, findings);
         }
 
         /// <summary>BG0204 and BG0205: what Npgsql's ALTER COLUMN makes PostgreSQL do to every row.</summary>
