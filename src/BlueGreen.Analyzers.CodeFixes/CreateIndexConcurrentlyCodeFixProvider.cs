@@ -30,7 +30,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.IndexWithoutConcurrently.Id);
 
         private protected override Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
-            Offer(new FixOption(Key, Title));
+            Offer(new FixOption(Key, "create_concurrently", Title));
 
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)
         {

@@ -145,10 +145,11 @@ namespace BlueGreen.Analyzers.Checking
         /// </summary>
         private static void CheckNonTransactional(MigrationEntry migration, IReadOnlyList<SchemaOperation> operations, bool postgres, List<Finding> findings)
         {
-            var count = 0;
-            foreach (var expression in Invocations.BodyExpressions(migration.Up))
+            // Each call Up makes is one operation at least (a helper method it calls may hold several).
+            var count = migration.Up?.ExpressionBody is not null ? 1 : 0;
+            foreach (var statement in migration.Up?.Body?.Statements ?? default)
             {
-                if (expression is InvocationExpressionSyntax)
+                if (Invocations.StatementExpression(statement) is InvocationExpressionSyntax)
                 {
                     count++;
                 }

@@ -43,7 +43,8 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!_shippedRead)
                 {
-                    _shipped = _models.After(_shippedIndex);
+                    // First read before any operation of the migration is applied: the schema is the one it starts from.
+                    _shipped = _models.Shipped(_shippedIndex, _index, new List<TableKey>(_schema.Tables));
                     _shippedRead = true;
                 }
 
@@ -135,7 +136,9 @@ namespace BlueGreen.Analyzers.Checking
         /// </summary>
         public void CheckModelOnlyRemovals()
         {
+            // An Up the reader could not follow whole (an if, a loop, a call it cannot read) may drop the column itself.
             if (Migration.Up is not { } up
+                || !Migration.UpOperations(_models.CancellationToken).IsComplete
                 || _models.After(_index - 1) is not { } before
                 || _models.After(_index) is not { } after
                 || _models.Current is not { } current)
@@ -245,7 +248,12 @@ namespace BlueGreen.Analyzers.Checking
             var updated = alter.Definition;
 
             // EF writes oldNullable only when true; the replay also knows hand-written AlterColumns' starting point.
-            if ((replayed?.Nullable ?? old.Nullable) == true && updated.Nullable == false)
+            // A column the running version never writes NULL into (a TPH column only some types map, each as required)
+            // with a default for the rows that leave it out takes everything that version inserts. Not on SQLite: its
+            // rebuild makes the column from the target model, and the AlterColumn's default only fills the old NULLs.
+            if ((replayed?.Nullable ?? old.Nullable) == true && updated.Nullable == false
+                && !(updated.HasDefault && _models.Provider != Provider.Sqlite
+                    && Shipped?.IsOptional(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == false))
             {
                 return "nullable to NOT NULL";
             }
@@ -276,6 +284,20 @@ namespace BlueGreen.Analyzers.Checking
                 {
                     if (!effect.Names(table))
                     {
+                        continue;
+                    }
+
+                    // A rebuild by hand drops the columns the new table lacks; the table stays.
+                    if (effect is SqlRebuildTable rebuild)
+                    {
+                        foreach (var column in shipped.Columns(table))
+                        {
+                            if (!rebuild.Keeps(column) && shipped.Maps(table, column) == Mapping.Mapped && _schema.Column(table, column) is not null)
+                            {
+                                _findings.Add(new RawSqlBreak(Migration, _shippedName, sql.Syntax.GetLocation(), new SqlDropColumn(rebuild.Schema, rebuild.Table, column), table + "." + column));
+                            }
+                        }
+
                         continue;
                     }
 

@@ -134,6 +134,13 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Info,
             "The contract step of a two-step removal: once the release that stopped mapping a column or table has shipped, a new migration can drop it.");
 
+        public static readonly DiagnosticDescriptor ShipRequested = Create(
+            "BG0101",
+            "Migration to mark shipped",
+            "Migration '{0}' has shipped (BlueGreenShippedMigration): mark it and every earlier migration of its DbContext as shipped in the release manifest",
+            DiagnosticSeverity.Info,
+            "Reported only while the package's BlueGreenMarkShipped target runs (dotnet build -t:BlueGreenMarkShipped -p:BlueGreenShippedMigration=<id>): its fix writes the manifest line, as the IDE's 'Mark migrations up to <id> as shipped' does.");
+
         public static readonly DiagnosticDescriptor ManifestLine = Create(
             "BG0901",
             "Release manifest line not understood",

@@ -45,6 +45,7 @@ namespace BlueGreen.Analyzers.Rules
             NotNullScan f => Create(Descriptors.NotNullScan, f, LockData(f) with { Column = f.Column }, f.Migration.Id, f.Column, f.Table.ToString(),
                 f.UpdatesNulls ? " (after EF's UPDATE of its NULL rows to the default, in the same transaction)" : string.Empty),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
+            ShipRequested f => Diagnostic.Create(Descriptors.ShipRequested, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id),
             DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
             ManifestLineNotUnderstood f => Diagnostic.Create(Descriptors.ManifestLine, f.Location, f.LineNumber, f.FileName),
             ManifestUnknownId f => Diagnostic.Create(Descriptors.ManifestUnknownId, f.Location, f.FileName, f.Id),
@@ -104,6 +105,7 @@ namespace BlueGreen.Analyzers.Rules
             RequireCopy = finding.RequireCopy,
             StillUsed = finding.UsedAt is not null,
             Provider = finding.Provider,
+            DropInto = finding.DropInto?.Id,
         }.WithDefinition(finding.Definition);
 
         /// <summary>A use's place as a developer finds it: file name and line.</summary>

@@ -122,6 +122,16 @@ namespace BlueGreen.Analyzers.Schema
                     case SqlDropColumn drop:
                         RemoveColumn(columns, drop.Column);
                         break;
+                    case SqlRebuildTable rebuild:
+                        foreach (var column in new List<string>(columns.Keys))
+                        {
+                            if (!rebuild.Keeps(column))
+                            {
+                                columns.Remove(column);
+                            }
+                        }
+
+                        break;
                     case SqlRenameColumn rename when RemoveColumn(columns, rename.Column) is { } renamed:
                         columns[rename.NewName] = renamed.WithName(rename.NewName);
                         break;

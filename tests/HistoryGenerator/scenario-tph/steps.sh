@@ -1,0 +1,11 @@
+# The "tph" scenario's steps, sourced by generate.sh (see README.md there). Each
+# step is a release of its own; everything is as EF scaffolds it.
+steps=(
+  Initial           # 1: Animals (TPH Animal/Dog/Cat): Breed nullable (only dogs have it), Nickname nullable
+  MoveBreedToAnimal # 2: Breed moves to Animal, required: AlterColumn Breed to NOT NULL with defaultValue ""
+  RequireNickname   # 3: Nickname required: AlterColumn Nickname to NOT NULL with defaultValue ""
+)
+
+edit_step() {
+  :
+}
