@@ -36,7 +36,7 @@ namespace BlueGreen.Analyzers.Truth
         public static TheoryData<string> PostgresHistories { get; } = new TheoryData<string>
         {
             "locks-ef8-postgres", "locks-ef9-postgres", "locks-ef10-postgres",
-            "ef9-postgres", "rules-ef9-postgres", "shapes-ef10-postgres", "truth-ef10-postgres",
+            "ef9-postgres", "rules-ef9-postgres", "shapes-ef10-postgres", "truth-ef10-postgres", "tph-ef10-postgres", "merge-ef10-postgres",
         };
 
         public static TheoryData<string> LocksHistories { get; } = new TheoryData<string>
