@@ -167,6 +167,9 @@ namespace BlueGreen.Analyzers.CodeFixes
             new MigrationCall(receiver, "Sql", new[] { sql.Contains("\n") ? VerbatimLiteral(sql) : Literal(sql) });
 
         /// <summary>The C# text of the CLR default EF scaffolds as <c>defaultValue:</c> for a type; null when unknown.</summary>
+        /// <summary>An annotation chained to an operation, as EF writes it: <c>.Annotation("Npgsql:CreatedConcurrently", true)</c>.</summary>
+        public static string Annotation(string name, bool value) => ".Annotation(" + Literal(name) + ", " + Bool(value) + ")";
+
         public static string? ClrDefault(string? clrType) => clrType switch
         {
             "string" => "\"\"",

@@ -70,6 +70,14 @@ namespace BlueGreen.Analyzers.Tests
                 expected.Add("ShortenProductName.cs(13,13): BG0006 Products.Name");
             }
 
+            // PostgreSQL rewrites Products for the shorter varchar (every value is checked against the new length) and
+            // scans Orders under an exclusive lock to set Note NOT NULL, after EF's UPDATE of its NULLs: both Infos.
+            if (history == "rules-ef9-postgres")
+            {
+                expected.Add("ShortenProductName.cs(13,13): BG0204 Products.Name");
+                expected.Add("RequireOrderNote.cs(13,13): BG0205 Orders.Note");
+            }
+
             return expected.OrderBy(line => line, StringComparer.Ordinal).ToArray();
         }
 

@@ -107,7 +107,9 @@ namespace BlueGreen.Analyzers.Tests
                 migrationBuilder.DropColumn(name: "Fax", table: table);
                 migrationBuilder.CreateIndex(name: "IX", table: "T", column: "C");
                 """);
-            Assert.Empty(read.Operations);
+
+            // The DropColumn whose table is not a constant is not invented; the CreateIndex after it is read as it is.
+            Assert.Equal("IX", Assert.IsType<CreateIndex>(Assert.Single(read.Operations)).Name);
             Assert.False(read.IsComplete);
 
             var complete = Read("migrationBuilder.CreateIndex(name: \"IX\", table: \"T\", column: \"C\");");

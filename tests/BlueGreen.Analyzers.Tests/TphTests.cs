@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using BlueGreen.Analyzers.Tests.Infrastructure;
 using Xunit;
@@ -8,7 +9,8 @@ namespace BlueGreen.Analyzers.Tests
     /// Making a TPH column NOT NULL (tests/HistoryGenerator/scenario-tph, EF's scaffolder): Breed, nullable only because cats
     /// have none, moves to every animal with a default. The running version writes it only for dogs, as required, and
     /// leaves it out of other animals' inserts: on PostgreSQL and SQL Server the AlterColumn leaves the column its default,
-    /// which fills them, so nothing breaks and nothing is reported; on SQLite the table is rebuilt from the target model,
+    /// which fills them, so nothing breaks and no break is reported (PostgreSQL's SET NOT NULL still scans the table under
+    /// an exclusive lock: BG0205's Info); on SQLite the table is rebuilt from the target model,
     /// which has no default, and those inserts fail (BG0006). The real databases agree (AgreementTests). Nickname, which
     /// the running version maps as optional and writes NULL into, is a true BG0006 everywhere.
     /// </summary>
@@ -19,9 +21,17 @@ namespace BlueGreen.Analyzers.Tests
         [InlineData("tph-ef10-sqlserver")]
         public async Task A_TPH_column_made_NOT_NULL_with_a_default_is_safe_when_the_running_version_never_writes_NULL(string history)
         {
-            Assert.Equal(
-                new[] { "RequireNickname.cs(13,13): BG0006 Animals.Nickname" },
-                await CorpusHistory.Get(history).DescribedDiagnosticsAsync());
+            var expected = new List<string> { "RequireNickname.cs(13,13): BG0006 Animals.Nickname" };
+
+            // Safe for both versions, but PostgreSQL sets NOT NULL by scanning Animals under an exclusive lock, after EF's
+            // UPDATE of the NULLs: the lock rule's Info, on each of the two AlterColumns.
+            if (history == "tph-ef10-postgres")
+            {
+                expected.Insert(0, "MoveBreedToAnimal.cs(13,13): BG0205 Animals.Breed");
+                expected.Add("RequireNickname.cs(13,13): BG0205 Animals.Nickname");
+            }
+
+            Assert.Equal(expected, await CorpusHistory.Get(history).DescribedDiagnosticsAsync());
         }
 
         [Fact]

@@ -38,6 +38,7 @@ namespace BlueGreen.Analyzers.Truth
             "truth-ef8-sqlite", "truth-ef9-sqlite", "truth-ef10-sqlite",
             "truth-ef8-postgres", "truth-ef9-postgres", "truth-ef10-postgres",
             "tph-ef10-sqlite", "tph-ef10-postgres",
+            "locks-ef10-sqlite", "locks-ef10-postgres",
 
             // The merge scenario is not judged here: the oracle's running version is the previous designer's model, which on a
             // merged history is one branch's; the release that shipped had both (MergedHistoryTests).

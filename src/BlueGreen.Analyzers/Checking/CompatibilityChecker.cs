@@ -27,6 +27,11 @@ namespace BlueGreen.Analyzers.Checking
             for (var index = 0; index < history.Migrations.Count; index++)
             {
                 var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
+                if (checker is not null)
+                {
+                    LockChecker.Check(models, index, releases.ShippedModelIndex(index), schema, findings);
+                }
+
                 Replay(models, index, schema, checker, checker is null ? null : removals);
             }
 

@@ -85,6 +85,33 @@ namespace BlueGreen.Analyzers.Checking
     internal sealed record ColumnLoosened(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string Change)
         : MigrationFinding(Migration, Shipped, Location);
 
+    /// <summary>
+    /// A lock or rewrite an unshipped migration makes the database take on a table that holds the running version's rows
+    /// (BG02xx): the running version waits on it while the migration runs.
+    /// </summary>
+    internal abstract record LockFinding(MigrationEntry Migration, Location Location) : Finding(Location);
+
+    /// <summary>BG0201: a PostgreSQL index built without CONCURRENTLY on an existing table: its writes wait for the build.</summary>
+    internal sealed record IndexBuiltUnderLock(MigrationEntry Migration, Location Location, TableKey Table, string Index)
+        : LockFinding(Migration, Location);
+
+    /// <summary>BG0202: an operation EF runs outside the migration's transaction, with <paramref name="Others"/> other operations in the migration.</summary>
+    /// <param name="Index">The index created concurrently; null for raw SQL with <c>suppressTransaction: true</c>.</param>
+    internal sealed record NonTransactionalMixed(MigrationEntry Migration, Location Location, TableKey? Table, string? Index, int Others)
+        : LockFinding(Migration, Location);
+
+    /// <summary>BG0203: a column added with a volatile default: PostgreSQL computes it for every row, rewriting the table.</summary>
+    internal sealed record VolatileDefaultRewrite(MigrationEntry Migration, Location Location, TableKey Table, string Column, string Function)
+        : LockFinding(Migration, Location);
+
+    /// <summary>BG0204: a column type change PostgreSQL makes by rewriting the table.</summary>
+    internal sealed record TypeChangeRewrite(MigrationEntry Migration, Location Location, TableKey Table, string Column, string OldType, string NewType)
+        : LockFinding(Migration, Location);
+
+    /// <summary>BG0205: a column made NOT NULL: PostgreSQL scans every row under an exclusive lock (after EF's UPDATE of the NULLs, <paramref name="UpdatesNulls"/>).</summary>
+    internal sealed record NotNullScan(MigrationEntry Migration, Location Location, TableKey Table, string Column, bool UpdatesNulls)
+        : LockFinding(Migration, Location);
+
     /// <summary>BG0100: removed from the model by a shipped migration, still in the database: the contract step can drop it.</summary>
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>

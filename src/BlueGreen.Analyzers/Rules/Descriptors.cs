@@ -92,6 +92,41 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "The C# compiler finds every use of a property removed from the model, but not a name in a string: raw SQL (FromSql, ExecuteSql, SqlQuery, Dapper, ADO.NET command text), EF.Property, a shadow property left in OnModelCreating, a later migration's SQL. Once the column or table is dropped or renamed, that code fails in the new version itself.");
 
+        public static readonly DiagnosticDescriptor IndexWithoutConcurrently = Create(
+            "BG0201",
+            "Index built on an existing table without CONCURRENTLY",
+            "Migration '{0}' creates index '{1}' on table '{2}', which already holds rows, without CONCURRENTLY: PostgreSQL blocks every insert, update and delete on '{2}' until the index is built, so the running version's writes wait; create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own",
+            DiagnosticSeverity.Warning,
+            "CREATE INDEX takes a SHARE lock on the table for as long as it reads every row to build the index: writes wait, and with them the running version's requests. CREATE INDEX CONCURRENTLY builds it while writes go on; EF's Npgsql provider writes it for a CreateIndex carrying the annotation Npgsql:CreatedConcurrently, and runs it outside the migration's transaction, as PostgreSQL requires.");
+
+        public static readonly DiagnosticDescriptor NonTransactionalMixed = Create(
+            "BG0202",
+            "Non-transactional operation mixed with other operations in one migration",
+            "Migration '{0}' runs {1} outside a transaction, with {2} other operation(s) in the same migration: if the migration fails or stops after it, it is left half applied and EF cannot apply it again; move it to a migration of its own",
+            DiagnosticSeverity.Warning,
+            "EF runs each migration in a transaction, except the operations that cannot run in one (CREATE INDEX CONCURRENTLY, Sql with suppressTransaction: true): for those it commits what ran before and goes on without a transaction. A failure then leaves part of the migration applied and no history row, and running the migration again fails on what is already there. EF 9 and later log the same warning when the migration runs.");
+
+        public static readonly DiagnosticDescriptor VolatileDefault = Create(
+            "BG0203",
+            "Column added with a volatile default rewrites the table",
+            "Migration '{0}' adds column '{1}' to table '{2}', which already holds rows, with the volatile default {3}: PostgreSQL computes it for every row and rewrites the whole table under an ACCESS EXCLUSIVE lock, so the running version's reads and writes wait; add the column without that default, set the default in a second step, and fill the existing rows in batches",
+            DiagnosticSeverity.Warning,
+            "Since PostgreSQL 11, adding a column with a constant or stable default (now(), CURRENT_TIMESTAMP) only records the default. A volatile default (gen_random_uuid(), uuid_generate_v4(), clock_timestamp(), random(), nextval()) has a different value per row, so every row is written again, holding the table's strongest lock until the rewrite ends.");
+
+        public static readonly DiagnosticDescriptor TypeChangeRewrite = Create(
+            "BG0204",
+            "Column type change rewrites the table",
+            "Migration '{0}' changes column '{1}' of table '{2}' from {3} to {4}: PostgreSQL converts every row and rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, so the running version's reads and writes wait for as long as it takes; on a large table, add a column of the new type, fill it in batches and switch to it",
+            DiagnosticSeverity.Info,
+            "ALTER COLUMN ... TYPE keeps the rows as they are only where the old values are valid values of the new type unchanged (varchar to text, a longer varchar, a numeric with more precision). Other changes (integer to bigint, a shorter varchar, text to varchar(n)) rewrite the whole table under its strongest lock: seconds on a small table, an outage on a large one.");
+
+        public static readonly DiagnosticDescriptor NotNullScan = Create(
+            "BG0205",
+            "Column made NOT NULL scans the table under an exclusive lock",
+            "Migration '{0}' makes column '{1}' of table '{2}' NOT NULL{3}: PostgreSQL reads every row to check it under an ACCESS EXCLUSIVE lock, so the running version's reads and writes wait; on a large table, add a CHECK (\"{1}\" IS NOT NULL) NOT VALID constraint, validate it in a later migration, then set NOT NULL",
+            DiagnosticSeverity.Info,
+            "SET NOT NULL checks every row while holding the table's strongest lock. PostgreSQL 12 and later skip that scan when a validated CHECK (column IS NOT NULL) constraint already proves it, and such a constraint can be added NOT VALID (no scan) and validated later under a lock that lets reads and writes go on.");
+
         public static readonly DiagnosticDescriptor ReadyToDrop = Create(
             "BG0100",
             "Removed from the model in a shipped release: ready to drop",

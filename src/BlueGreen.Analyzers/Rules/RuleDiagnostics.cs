@@ -41,6 +41,13 @@ namespace BlueGreen.Analyzers.Rules
             DroppedWhileUsed f => Diagnostic.Create(Descriptors.StillUsed, f.Location, f.Uses, NameData(f.Name), "Code",
                 f.Name.Column is null ? "table" : "column", f.Name.Display,
                 $"this migration {f.Name.How}: {Where(f.Uses[0])}{(f.Uses.Count > 1 ? " and " + (f.Uses.Count - 1) + " more" : string.Empty)} will fail once it has run; remove those uses first"),
+            IndexBuiltUnderLock f => Create(Descriptors.IndexWithoutConcurrently, f, LockData(f), f.Migration.Id, f.Index, f.Table.ToString()),
+            NonTransactionalMixed f => Create(Descriptors.NonTransactionalMixed, f, LockData(f), f.Migration.Id,
+                f.Index is null ? "SQL with suppressTransaction: true" : $"CREATE INDEX CONCURRENTLY of '{f.Index}'", f.Others),
+            VolatileDefaultRewrite f => Create(Descriptors.VolatileDefault, f, LockData(f) with { Column = f.Column }, f.Migration.Id, f.Column, f.Table.ToString(), f.Function),
+            TypeChangeRewrite f => Create(Descriptors.TypeChangeRewrite, f, LockData(f) with { Column = f.Column }, f.Migration.Id, f.Column, f.Table.ToString(), f.OldType, f.NewType),
+            NotNullScan f => Create(Descriptors.NotNullScan, f, LockData(f) with { Column = f.Column }, f.Migration.Id, f.Column, f.Table.ToString(),
+                f.UpdatesNulls ? " (after EF's UPDATE of its NULL rows to the default, in the same transaction)" : string.Empty),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
             ShipRequested f => Diagnostic.Create(Descriptors.ShipRequested, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id),
             DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
@@ -53,6 +60,23 @@ namespace BlueGreen.Analyzers.Rules
 
         private static Diagnostic Create(DiagnosticDescriptor descriptor, MigrationFinding finding, FixData data, params object[] arguments) =>
             Diagnostic.Create(descriptor, finding.Location, data.ToProperties(), arguments);
+
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, LockFinding finding, FixData data, params object[] arguments) =>
+            Diagnostic.Create(descriptor, finding.Location, data.ToProperties(), arguments);
+
+        private static FixData LockData(LockFinding finding) => new FixData
+        {
+            MigrationId = finding.Migration.Id,
+            Table = finding switch
+            {
+                IndexBuiltUnderLock f => f.Table,
+                NonTransactionalMixed f => f.Table,
+                VolatileDefaultRewrite f => f.Table,
+                TypeChangeRewrite f => f.Table,
+                NotNullScan f => f.Table,
+                _ => null,
+            },
+        };
 
         private static FixData Data(MigrationFinding finding) => new FixData
         {

@@ -21,6 +21,8 @@ namespace BlueGreen.Analyzers.Schema
         private static readonly string[] DropTableParameters = { "name", "schema" };
         private static readonly string[] RenameTableParameters = { "name", "schema", "newName", "newSchema" };
         private static readonly string[] CreateTableParameters = { "name", "columns", "schema", "constraints", "comment" };
+        private static readonly string[] CreateIndexParameters = { "name", "table", "column", "schema", "unique", "filter", "descending" };
+        private static readonly string[] AnnotationParameters = { "name", "value" };
         private static readonly Dictionary<string, string[]> ConstraintParameters = new Dictionary<string, string[]>
         {
             ["AddPrimaryKey"] = new[] { "name", "table", "columns", "schema" },
@@ -209,6 +211,7 @@ namespace BlueGreen.Analyzers.Schema
                 RenameTable => RenameTableParameters,
                 ConstraintChange change => ConstraintParameters[change.Method],
                 RawSql => SqlParameters,
+                CreateIndex => CreateIndexParameters,
                 _ => CreateTableParameters,
             };
 
@@ -283,9 +286,17 @@ namespace BlueGreen.Analyzers.Schema
 
                 case "Sql":
                 {
-                    var sql = new Arguments(call.ArgumentList, SqlParameters, binder).String("sql");
-                    return Known(sql) is { } text
-                        ? new RawSql(SqlReader.Read(text), text, call)
+                    var arguments = new Arguments(call.ArgumentList, SqlParameters, binder);
+                    return Known(arguments.String("sql")) is { } text
+                        ? new RawSql(SqlReader.Read(text), text, call) { SuppressTransaction = arguments.Bool("suppressTransaction", absent: false) }
+                        : null;
+                }
+
+                case "CreateIndex":
+                {
+                    var arguments = new Arguments(call.ArgumentList, CreateIndexParameters, binder);
+                    return Table(arguments, "table", "schema") is { } table && Known(arguments.String("name")) is { } index
+                        ? new CreateIndex(table, index, BoolAnnotation(chain, "Npgsql:CreatedConcurrently"), call)
                         : null;
                 }
 
@@ -374,6 +385,36 @@ namespace BlueGreen.Analyzers.Schema
 
         private static int? Int(ExpressionSyntax? expression) =>
             expression is LiteralExpressionSyntax { Token.Value: int value } ? value : null;
+
+        /// <summary>
+        /// The value of a bool annotation chained to a call (<c>.Annotation("Npgsql:CreatedConcurrently", true)</c>): false when
+        /// absent, null when it, or an annotation whose name is not a literal, cannot be read.
+        /// </summary>
+        private static bool? BoolAnnotation(List<InvocationExpressionSyntax> chain, string name)
+        {
+            bool? value = false;
+            foreach (var invocation in chain)
+            {
+                if (Invocations.MethodName(invocation) != "Annotation")
+                {
+                    continue;
+                }
+
+                var arguments = new Arguments(invocation.ArgumentList, AnnotationParameters);
+                var annotation = arguments.Get("name") is { } expression ? Arguments.Fold(expression) : Folded.Unknown;
+                if (!annotation.IsKnown)
+                {
+                    return null;
+                }
+
+                if (annotation.Value == name)
+                {
+                    value = arguments.Bool("value", absent: false);
+                }
+            }
+
+            return value;
+        }
 
         /// <summary>Identity and autoincrement columns get their values from the database.</summary>
         private static bool IsGenerated(List<InvocationExpressionSyntax> chain)

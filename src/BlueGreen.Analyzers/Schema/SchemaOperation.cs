@@ -40,5 +40,15 @@ namespace BlueGreen.Analyzers.Schema
     internal sealed record ConstraintChange(TableKey Table, string Method, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
 
     /// <summary><c>migrationBuilder.Sql(...)</c> with a constant text, and the drops, renames and copies it makes (the text is kept for BG0011: a later migration's SQL can name what an earlier one dropped).</summary>
-    internal sealed record RawSql(IReadOnlyList<SqlEffect> Effects, string Text, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax);
+    internal sealed record RawSql(IReadOnlyList<SqlEffect> Effects, string Text, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax)
+    {
+        /// <summary><c>suppressTransaction: true</c>: EF's migrator commits its transaction and runs this SQL outside one (null: not a literal).</summary>
+        public bool? SuppressTransaction { get; init; }
+    }
+
+    /// <summary>
+    /// <c>CreateIndex</c>, with its <c>Npgsql:CreatedConcurrently</c> annotation: <paramref name="Concurrently"/> is false when the
+    /// call carries none, null when an annotation's name or value is not a literal.
+    /// </summary>
+    internal sealed record CreateIndex(TableKey Table, string Name, bool? Concurrently, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
 }

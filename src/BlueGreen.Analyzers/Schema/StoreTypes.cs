@@ -143,7 +143,7 @@ namespace BlueGreen.Analyzers.Schema
         /// "nvarchar(200)" as (nvarchar, [200]); "timestamp(3) with time zone" as (timestamp with time zone, [3]).
         /// Null for shapes not understood (arrays, character sets, unbalanced parentheses).
         /// </summary>
-        private static StoreType? Parse(string text)
+        internal static StoreType? Parse(string text)
         {
             var lower = text.Trim().ToLowerInvariant();
             var open = lower.IndexOf('(');
@@ -168,7 +168,7 @@ namespace BlueGreen.Analyzers.Schema
             return name.IndexOfAny(new[] { '[', '(', ')' }) >= 0 || name.Contains(" character set") ? null : new StoreType(string.Join(" ", name.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)), arguments);
         }
 
-        private sealed class StoreType : IEquatable<StoreType>
+        internal sealed class StoreType : IEquatable<StoreType>
         {
             public StoreType(string name, List<string> arguments)
             {

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using BlueGreen.Analyzers.Rules;
+using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.CodeFixes
+{
+    /// <summary>
+    /// BG0201: the index is built with CREATE INDEX CONCURRENTLY, which lets writes go on: the migration's own CreateIndex
+    /// gets the annotation EF's Npgsql provider reads there (and runs the statement outside the migration's transaction, as
+    /// PostgreSQL requires). The designer and the snapshot are left alone: the annotation on the model's index would change
+    /// nothing already scaffolded, and a snapshot that has it while the code's model does not makes the next
+    /// <c>migrations add</c> drop and re-create the index.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CreateIndexConcurrentlyCodeFixProvider))]
+    [Shared]
+    public sealed class CreateIndexConcurrentlyCodeFixProvider : MigrationCodeFixProvider
+    {
+        public const string Title = "Create the index concurrently";
+        public const string Key = "BG0201.CreateConcurrently";
+        private const string Annotation = "Npgsql:CreatedConcurrently";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.IndexWithoutConcurrently.Id);
+
+        private protected override Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
+            Offer(new FixOption(Key, "create_concurrently", Title));
+
+        private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)
+        {
+            if (await MigrationSyntax.OperationAtAsync<CreateIndex>(document, diagnostic, cancellationToken).ConfigureAwait(false) is not var (_, create)
+                || MigrationSyntax.Statement(create) is not { } statement
+                || await edits.ForAsync(create.Syntax, cancellationToken).ConfigureAwait(false) is not { } code)
+            {
+                return;
+            }
+
+            // The statement is the call with the annotations chained to it: an annotation saying false is turned to true.
+            var expression = Invocations.StatementExpression(statement) ?? statement.Expression;
+            foreach (var invocation in Invocations.Chain(expression))
+            {
+                if (Invocations.MethodName(invocation) == "Annotation"
+                    && invocation.ArgumentList.Arguments is { Count: 2 } arguments
+                    && Arguments.Fold(arguments[0].Expression).Value == Annotation)
+                {
+                    code.Replace(arguments[1].Expression, "true");
+                    return;
+                }
+            }
+
+            // Else one more annotation, on a line of its own below the call, as EF writes annotations.
+            var indent = code.IndentationOfLine(statement.SpanStart);
+            code.Insert(expression.Span.End, code.NewLineText + indent + "    " + MigrationCode.Annotation(Annotation, true));
+        }
+    }
+}

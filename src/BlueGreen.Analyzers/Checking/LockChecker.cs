@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using BlueGreen.Analyzers.History;
+using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.Checking
+{
+    /// <summary>
+    /// The locks and rewrites of one unshipped migration (BG0201 to BG0205): what the database does, beyond the change
+    /// itself, to a table that already holds rows the running version reads and writes, while the migration runs. No model
+    /// is needed: a lock stalls whichever version uses the table. Only the provider's rules that are certain count
+    /// (PostgreSQL's; EF's migrator's everywhere), and only on tables that existed before the release: a table created in
+    /// it is empty and unknown to the running version.
+    /// </summary>
+    internal static class LockChecker
+    {
+        /// <param name="shippedIndex">The last shipped migration: tables created after it are new in this release.</param>
+        /// <param name="schema">The database as the migrations before this one leave it.</param>
+        public static void Check(HistoryModels models, int index, int shippedIndex, DatabaseSchema schema, List<Finding> findings)
+        {
+            var cancellationToken = models.CancellationToken;
+            var migration = models.History.Migrations[index];
+            var operations = migration.UpOperations(cancellationToken).Operations;
+            var postgres = models.Provider == Provider.Npgsql;
+            CheckNonTransactional(migration, operations, postgres, findings);
+            if (!postgres)
+            {
+                return;
+            }
+
+            var tables = new ExistingTables(schema);
+            for (var earlier = shippedIndex + 1; earlier < index; earlier++)
+            {
+                foreach (var operation in models.History.Migrations[earlier].UpOperations(cancellationToken).Operations)
+                {
+                    tables.Follow(operation, inThisMigration: false);
+                }
+            }
+
+            for (var position = 0; position < operations.Count; position++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var operation = operations[position];
+                if (operation is TableOperation { Table: var table } && tables.HoldRows(table))
+                {
+                    switch (operation)
+                    {
+                        case CreateIndex { Concurrently: false } create:
+                            findings.Add(new IndexBuiltUnderLock(migration, create.Syntax.GetLocation(), table, create.Name));
+                            break;
+
+                        case AddColumn add when Text(add, "defaultValueSql") is { } sql && PostgresRewrites.VolatileCall(sql) is { } function:
+                            findings.Add(new VolatileDefaultRewrite(migration, add.Syntax.GetLocation(), table, add.Column, function));
+                            break;
+
+                        case AlterColumn alter:
+                            CheckAlterColumn(models, index, position, alter, findings);
+                            break;
+                    }
+                }
+
+                tables.Follow(operation, inThisMigration: true);
+            }
+        }
+
+        /// <summary>BG0204 and BG0205: what Npgsql's ALTER COLUMN makes PostgreSQL do to every row.</summary>
+        private static void CheckAlterColumn(HistoryModels models, int index, int position, AlterColumn alter, List<Finding> findings)
+        {
+            // Npgsql drops and re-adds a column whose computed SQL changes: no conversion, and not this family's business.
+            if (OperationReader.Argument(alter, "computedColumnSql") is not null || OperationReader.Argument(alter, "oldComputedColumnSql") is not null)
+            {
+                return;
+            }
+
+            // Npgsql writes TYPE when the store type's text changes, comparing what the operation says it was.
+            if (alter.Old.StoreType is { } oldType && alter.Definition.StoreType is { } newType && oldType != newType
+                && PostgresRewrites.TypeChangeRewrites(oldType, newType) == true)
+            {
+                findings.Add(new TypeChangeRewrite(models.History.Migrations[index], alter.Syntax.GetLocation(), alter.Table, alter.Column, oldType, newType));
+            }
+
+            // Npgsql writes SET NOT NULL only when the operation says the column was nullable (oldNullable: true).
+            if (alter.Definition.Nullable == false && alter.Old.Nullable == true && !NotNullChecked(models, index, position, alter.Table, alter.Column))
+            {
+                var updatesNulls = OperationReader.Argument(alter, "defaultValue") is { } value && !value.IsKind(SyntaxKind.NullLiteralExpression)
+                    || Text(alter, "defaultValueSql") is not null;
+                findings.Add(new NotNullScan(models.History.Migrations[index], alter.Syntax.GetLocation(), alter.Table, alter.Column, updatesNulls));
+            }
+        }
+
+        /// <summary>
+        /// Whether a migration up to this point added a check that the column IS NOT NULL (raw SQL or AddCheckConstraint):
+        /// the recipe of BG0205, whose validated constraint lets PostgreSQL 12 and later set NOT NULL without a scan.
+        /// </summary>
+        private static bool NotNullChecked(HistoryModels models, int index, int position, TableKey table, string column)
+        {
+            for (var i = 0; i <= index; i++)
+            {
+                var operations = models.History.Migrations[i].UpOperations(models.CancellationToken).Operations;
+                for (var j = 0; j < (i == index ? position : operations.Count); j++)
+                {
+                    var checks = operations[j] switch
+                    {
+                        RawSql sql when Names(SqlTokenizer.Tokenize(sql.Text), table.Name) => ChecksNotNull(SqlTokenizer.Tokenize(sql.Text), column),
+                        ConstraintChange { Method: "AddCheckConstraint" } check when check.Table.Equals(table) && Text(check, "sql") is { } sql => ChecksNotNull(SqlTokenizer.Tokenize(sql), column),
+                        _ => false,
+                    };
+                    if (checks)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ChecksNotNull(List<SqlToken> tokens, string column)
+        {
+            for (var i = 0; i + 3 < tokens.Count; i++)
+            {
+                if (Same(tokens[i], column) && tokens[i + 1].Is("IS") && tokens[i + 2].Is("NOT") && tokens[i + 3].Is("NULL"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Names(List<SqlToken> tokens, string name) => tokens.Exists(token => Same(token, name));
+
+        // PostgreSQL folds unquoted names to lower case; EF quotes every name it writes.
+        private static bool Same(SqlToken token, string name) =>
+            token.IsIdentifier && string.Equals(token.Text, name, token.IsQuoted ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// BG0202: an operation EF's migrator runs outside the migration's transaction (it commits, runs it, and starts a new
+        /// one), in a migration with other operations: a failure leaves the migration half applied. EF 9 and later log the
+        /// same warning when they run it (more than one operation, one of them non-transactional).
+        /// </summary>
+        private static void CheckNonTransactional(MigrationEntry migration, IReadOnlyList<SchemaOperation> operations, bool postgres, List<Finding> findings)
+        {
+            // Each call Up makes is one operation at least (a helper method it calls may hold several).
+            var count = migration.Up?.ExpressionBody is not null ? 1 : 0;
+            foreach (var statement in migration.Up?.Body?.Statements ?? default)
+            {
+                if (Invocations.StatementExpression(statement) is InvocationExpressionSyntax)
+                {
+                    count++;
+                }
+            }
+
+            if (count < 2)
+            {
+                return;
+            }
+
+            foreach (var operation in operations)
+            {
+                switch (operation)
+                {
+                    // Npgsql ends CREATE INDEX CONCURRENTLY with suppressTransaction: PostgreSQL refuses it in a transaction.
+                    case CreateIndex { Concurrently: true } create when postgres:
+                        findings.Add(new NonTransactionalMixed(migration, create.Syntax.GetLocation(), create.Table, create.Name, count - 1));
+                        break;
+
+                    case RawSql { SuppressTransaction: true } sql:
+                        findings.Add(new NonTransactionalMixed(migration, sql.Syntax.GetLocation(), null, null, count - 1));
+                        break;
+                }
+            }
+        }
+
+        /// <summary>A string argument of an operation, folded; null when absent or not a constant.</summary>
+        private static string? Text(SchemaOperation operation, string parameter) =>
+            OperationReader.Argument(operation, parameter) is { } expression && Arguments.Fold(expression) is { IsKnown: true, Value: { } text } ? text : null;
+
+        /// <summary>The tables that hold rows when an operation runs: known before this migration, not created in this release.</summary>
+        private sealed class ExistingTables
+        {
+            private readonly HashSet<TableKey> _known;
+            private readonly HashSet<TableKey> _created = new HashSet<TableKey>();
+
+            public ExistingTables(DatabaseSchema schema)
+            {
+                _known = new HashSet<TableKey>(schema.Tables);
+            }
+
+            public bool HoldRows(TableKey table) => _known.Contains(table) && !_created.Contains(table);
+
+            /// <summary>Follows creations, renames and drops; the schema already holds those of earlier migrations.</summary>
+            public void Follow(SchemaOperation operation, bool inThisMigration)
+            {
+                switch (operation)
+                {
+                    case CreateTable create:
+                        _created.Add(create.Table);
+                        if (inThisMigration)
+                        {
+                            _known.Add(create.Table);
+                        }
+
+                        break;
+
+                    case RenameTable rename:
+                        if (_created.Remove(rename.Table))
+                        {
+                            _created.Add(rename.NewTable);
+                        }
+
+                        if (inThisMigration && _known.Remove(rename.Table))
+                        {
+                            _known.Add(rename.NewTable);
+                        }
+
+                        break;
+
+                    case DropTable drop:
+                        _created.Remove(drop.Table);
+                        if (inThisMigration)
+                        {
+                            _known.Remove(drop.Table);
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using BlueGreen.Analyzers.CodeFixes;
+using BlueGreen.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace BlueGreen.Analyzers.Tests
+{
+    /// <summary>
+    /// BG0201 to BG0205 on histories made by EF Core's real scaffolder (tests/HistoryGenerator, scenario-locks) for EF 8,
+    /// 9 and 10 on PostgreSQL, and EF 10 on SQLite and SQL Server, where none of them applies. Steps: Initial (the index
+    /// on Orders.CustomerId comes with its new table: nothing); IndexCustomerName (BG0201); IndexRegionConcurrently
+    /// (IsCreatedConcurrently, alone in its migration: nothing); AddOrderReference (gen_random_uuid() is volatile: BG0203;
+    /// now() is stable: nothing); WidenOrderNumber (integer to bigint: BG0204); WidenCustomerName (a longer varchar:
+    /// nothing); RequireCustomerEmail (SET NOT NULL after EF's UPDATE: BG0205, and BG0006 on every provider, since the
+    /// running version writes NULL there); AddTierWithIndex (a concurrent index beside an AddColumn: BG0202). On SQL Server
+    /// the index on Region first shortens it from nvarchar(max) to nvarchar(450): BG0006.
+    /// The real PostgreSQL server of BlueGreen.Analyzers.Truth confirms each rewrite, and that the fixed index applies.
+    /// </summary>
+    public class LockHistoryTests
+    {
+        public static readonly TheoryData<string> Histories = new TheoryData<string>
+        {
+            "locks-ef8-postgres", "locks-ef9-postgres", "locks-ef10-postgres", "locks-ef10-sqlite", "locks-ef10-sqlserver",
+        };
+
+        public static readonly TheoryData<string> PostgresHistories = new TheoryData<string>
+        {
+            "locks-ef8-postgres", "locks-ef9-postgres", "locks-ef10-postgres",
+        };
+
+        private static readonly string[] OnPostgres =
+        {
+            "IndexCustomerName.cs(13,13): BG0201 Customers.",
+            "AddOrderReference.cs(21,13): BG0203 Orders.Reference",
+            "WidenOrderNumber.cs(13,13): BG0204 Orders.Number",
+            "RequireCustomerEmail.cs(13,13): BG0205 Customers.Email",
+            "AddTierWithIndex.cs(20,13): BG0202 Customers.",
+        };
+
+        [Theory]
+        [MemberData(nameof(Histories))]
+        public async Task Each_step_reports_the_lock_PostgreSQL_takes_and_nothing_on_the_other_providers(string history)
+        {
+            var diagnostics = await HistoryProject.Load(history).AnalyzeAsync();
+            Assert.Equal(Expected(history), Describe(diagnostics));
+            if (!history.EndsWith("-postgres", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            string Message(string id) => diagnostics.Single(diagnostic => diagnostic.Id == id).GetMessage();
+            Assert.Contains("creates index 'IX_Customers_Name' on table 'Customers'", Message("BG0201"), StringComparison.Ordinal);
+            Assert.Contains("runs CREATE INDEX CONCURRENTLY of 'IX_Customers_Tier' outside a transaction, with 1 other operation(s)", Message("BG0202"), StringComparison.Ordinal);
+            Assert.Contains("with the volatile default gen_random_uuid()", Message("BG0203"), StringComparison.Ordinal);
+            Assert.Contains("from integer to bigint", Message("BG0204"), StringComparison.Ordinal);
+            Assert.Contains("NOT NULL (after EF's UPDATE of its NULL rows to the default, in the same transaction)", Message("BG0205"), StringComparison.Ordinal);
+            Assert.Equal(DiagnosticSeverity.Info, diagnostics.Single(diagnostic => diagnostic.Id == "BG0204").Severity);
+            Assert.Equal(DiagnosticSeverity.Info, diagnostics.Single(diagnostic => diagnostic.Id == "BG0205").Severity);
+        }
+
+        [Theory]
+        [MemberData(nameof(PostgresHistories))]
+        public async Task The_concurrently_fix_writes_what_EF_scaffolds_for_IsCreatedConcurrently_and_leaves_the_model_alone(string history)
+        {
+            var project = HistoryProject.Load(history);
+            var fixedHistory = await project.FixAllAsync(new CreateIndexConcurrentlyCodeFixProvider());
+
+            Assert.Equal(Expected(history).Where(line => !line.Contains(" BG0201 ", StringComparison.Ordinal)), Describe(await fixedHistory.AnalyzeAsync()));
+
+            // The fixed Up is, but for the names, the one EF wrote for the index configured IsCreatedConcurrently().
+            var fixedUp = Up(await Text(fixedHistory, "_IndexCustomerName.cs"));
+            var scaffolded = Up(await Text(project, "_IndexRegionConcurrently.cs")).Replace("Region", "Name", StringComparison.Ordinal);
+            Assert.Equal(scaffolded, fixedUp);
+            Assert.Contains(".Annotation(\"Npgsql:CreatedConcurrently\", true);", fixedUp, StringComparison.Ordinal);
+
+            foreach (var document in project.Project.Documents.Where(document => !document.Name.EndsWith("_IndexCustomerName.cs", StringComparison.Ordinal)))
+            {
+                Assert.Equal(await Text(project, document.Name), await Text(fixedHistory, document.Name));
+            }
+        }
+
+        private static string[] Expected(string history)
+        {
+            // The running version maps Email as optional and writes NULL there: BG0006 on every provider.
+            var expected = new List<string> { "RequireCustomerEmail.cs(13,13): BG0006 Customers.Email" };
+            if (history.EndsWith("-postgres", StringComparison.Ordinal))
+            {
+                expected.AddRange(OnPostgres);
+            }
+
+            // SQL Server indexes at most 900 bytes: EF makes the indexed Region nvarchar(450) first, which the running
+            // version (nvarchar(max)) may overflow.
+            if (history.EndsWith("-sqlserver", StringComparison.Ordinal))
+            {
+                expected.Add("IndexRegionConcurrently.cs(13,13): BG0006 Customers.Region");
+            }
+
+            return expected.OrderBy(line => line, StringComparer.Ordinal).ToArray();
+        }
+
+        private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
+            diagnostics.Select(HistoryProject.Describe).OrderBy(line => line, StringComparer.Ordinal).ToArray();
+
+        private static string Up(string migration) =>
+            Regex.Match(migration.Replace("\r\n", "\n", StringComparison.Ordinal), @"void Up\(MigrationBuilder migrationBuilder\)\n(.*?)\n        \}", RegexOptions.Singleline).Groups[1].Value;
+
+        private static async Task<string> Text(HistoryProject project, string nameEndsWith) =>
+            (await project.Document(nameEndsWith).GetTextAsync()).ToString();
+    }
+}
