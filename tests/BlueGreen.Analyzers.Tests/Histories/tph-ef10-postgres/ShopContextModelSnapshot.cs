@@ -59,6 +59,10 @@ namespace Fixtures.Migrations
                 {
                     b.HasBaseType("Fixtures.Animal");
 
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("Indoor")
                         .HasColumnType("boolean");
 
@@ -68,6 +72,9 @@ namespace Fixtures.Migrations
             modelBuilder.Entity("Fixtures.Dog", b =>
                 {
                     b.HasBaseType("Fixtures.Animal");
+
+                    b.Property<int?>("Weight")
+                        .HasColumnType("integer");
 
                     b.HasDiscriminator().HasValue("Dog");
                 });

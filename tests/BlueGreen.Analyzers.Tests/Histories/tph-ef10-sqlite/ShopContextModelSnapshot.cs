@@ -52,6 +52,10 @@ namespace Fixtures.Migrations
                 {
                     b.HasBaseType("Fixtures.Animal");
 
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Indoor")
                         .HasColumnType("INTEGER");
 
@@ -61,6 +65,9 @@ namespace Fixtures.Migrations
             modelBuilder.Entity("Fixtures.Dog", b =>
                 {
                     b.HasBaseType("Fixtures.Animal");
+
+                    b.Property<int?>("Weight")
+                        .HasColumnType("INTEGER");
 
                     b.HasDiscriminator().HasValue("Dog");
                 });

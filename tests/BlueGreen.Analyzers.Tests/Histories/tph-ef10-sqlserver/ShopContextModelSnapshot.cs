@@ -59,6 +59,10 @@ namespace Fixtures.Migrations
                 {
                     b.HasBaseType("Fixtures.Animal");
 
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<bool>("Indoor")
                         .HasColumnType("bit");
 
@@ -68,6 +72,9 @@ namespace Fixtures.Migrations
             modelBuilder.Entity("Fixtures.Dog", b =>
                 {
                     b.HasBaseType("Fixtures.Animal");
+
+                    b.Property<int?>("Weight")
+                        .HasColumnType("int");
 
                     b.HasDiscriminator().HasValue("Dog");
                 });

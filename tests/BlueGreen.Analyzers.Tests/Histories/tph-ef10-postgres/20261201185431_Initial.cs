@@ -21,6 +21,7 @@ namespace Fixtures.Migrations
                     Nickname = table.Column<string>(type: "text", nullable: true),
                     Discriminator = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Indoor = table.Column<bool>(type: "boolean", nullable: true),
+                    Color = table.Column<string>(type: "text", nullable: true),
                     Breed = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fixtures.Migrations
 {
     [DbContext(typeof(ShopContext))]
-    [Migration("20261201174050_MoveBreedToAnimal")]
-    partial class MoveBreedToAnimal
+    [Migration("20261201185528_RequireNickname")]
+    partial class RequireNickname
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -46,6 +46,7 @@ namespace Fixtures.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Nickname")
+                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
@@ -60,6 +61,9 @@ namespace Fixtures.Migrations
             modelBuilder.Entity("Fixtures.Cat", b =>
                 {
                     b.HasBaseType("Fixtures.Animal");
+
+                    b.Property<string>("Color")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("Indoor")
                         .HasColumnType("bit");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fixtures.Migrations
 {
     [DbContext(typeof(ShopContext))]
-    [Migration("20261201173945_Initial")]
-    partial class Initial
+    [Migration("20261201185521_MoveBreedToAnimal")]
+    partial class MoveBreedToAnimal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -31,6 +31,10 @@ namespace Fixtures.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Breed")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Discriminator")
                         .IsRequired()
@@ -57,6 +61,9 @@ namespace Fixtures.Migrations
                 {
                     b.HasBaseType("Fixtures.Animal");
 
+                    b.Property<string>("Color")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<bool>("Indoor")
                         .HasColumnType("bit");
 
@@ -66,10 +73,6 @@ namespace Fixtures.Migrations
             modelBuilder.Entity("Fixtures.Dog", b =>
                 {
                     b.HasBaseType("Fixtures.Animal");
-
-                    b.Property<string>("Breed")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
 
                     b.HasDiscriminator().HasValue("Dog");
                 });

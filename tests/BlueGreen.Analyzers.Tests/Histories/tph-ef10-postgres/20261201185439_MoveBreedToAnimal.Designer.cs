@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fixtures.Migrations
 {
     [DbContext(typeof(ShopContext))]
-    [Migration("20261201173816_RequireNickname")]
-    partial class RequireNickname
+    [Migration("20261201185439_MoveBreedToAnimal")]
+    partial class MoveBreedToAnimal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -46,7 +46,6 @@ namespace Fixtures.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Nickname")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -61,6 +60,9 @@ namespace Fixtures.Migrations
             modelBuilder.Entity("Fixtures.Cat", b =>
                 {
                     b.HasBaseType("Fixtures.Animal");
+
+                    b.Property<string>("Color")
+                        .HasColumnType("text");
 
                     b.Property<bool>("Indoor")
                         .HasColumnType("boolean");

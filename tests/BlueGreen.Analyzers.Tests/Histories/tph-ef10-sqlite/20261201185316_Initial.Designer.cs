@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fixtures.Migrations
 {
     [DbContext(typeof(ShopContext))]
-    [Migration("20261201172933_Initial")]
+    [Migration("20261201185316_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -49,6 +49,9 @@ namespace Fixtures.Migrations
             modelBuilder.Entity("Fixtures.Cat", b =>
                 {
                     b.HasBaseType("Fixtures.Animal");
+
+                    b.Property<string>("Color")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Indoor")
                         .HasColumnType("INTEGER");

@@ -20,6 +20,7 @@ namespace Fixtures.Migrations
                     Nickname = table.Column<string>(type: "TEXT", nullable: true),
                     Discriminator = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     Indoor = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Color = table.Column<string>(type: "TEXT", nullable: true),
                     Breed = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

@@ -20,6 +20,7 @@ namespace Fixtures.Migrations
                     Nickname = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Discriminator = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     Indoor = table.Column<bool>(type: "bit", nullable: true),
+                    Color = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Breed = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
