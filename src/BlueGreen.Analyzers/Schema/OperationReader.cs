@@ -167,7 +167,7 @@ namespace BlueGreen.Analyzers.Schema
             return count == 1 && found != up ? found : null;
         }
 
-        /// <summary>A rebuild written by hand across several <c>Sql</c> calls is one rebuild too (see <see cref="SqlReader.CollapseRebuilds"/>).</summary>
+        /// <summary>A rebuild written by hand across several <c>Sql</c> calls is one rebuild too (see <see cref="SqlRebuilds.Collapse"/>).</summary>
         private static List<SchemaOperation> HandRebuildsAcrossCalls(List<SchemaOperation> operations)
         {
             var sqlAt = new List<int>();
@@ -190,7 +190,7 @@ namespace BlueGreen.Analyzers.Schema
                 statements.Add(new List<SqlEffect>(((RawSql)operations[i]).Effects));
             }
 
-            var collapsed = SqlReader.CollapseRebuilds(statements);
+            var collapsed = SqlRebuilds.Collapse(statements);
             for (var k = 0; k < sqlAt.Count; k++)
             {
                 operations[sqlAt[k]] = (RawSql)operations[sqlAt[k]] with { Effects = collapsed[k] };
