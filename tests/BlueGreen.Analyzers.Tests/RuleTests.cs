@@ -609,5 +609,67 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RequiredColumnLeftBehind).WithLocation(0).WithArguments("20240301000000_Third", "Points", "Customers"));
             await test.RunAsync(CancellationToken.None);
         }
+
+        [Theory]
+        [InlineData("tighten")]
+        [InlineData("loosen")]
+        public async Task A_designer_of_a_merged_branch_that_disagrees_with_the_schema_on_requiredness_draws_no_model_only_warning(string which)
+        {
+            // Rank was made optional (int?, nullable column) on one branch; another branch's designer, made before the merge,
+            // still maps it as a required int, whose column EF would make NOT NULL. That designer contradicts the schema rather
+            // than changing the model: no release writes NULL into a required Rank or reads one (bitwarden's history has this
+            // shape). Only a TPH type's required property maps to a nullable column (TphTests).
+            static string Model(string rankType) => $$$"""
+                modelBuilder.Entity("App.Customer", b =>
+                    {
+                        b.Property<int>("Id")
+                            .ValueGeneratedOnAdd()
+                            .HasColumnType("INTEGER");
+
+                        b.Property<{{{rankType}}}>("Rank")
+                            .HasColumnType("INTEGER");
+
+                        b.HasKey("Id");
+
+                        b.ToTable("Customers");
+                    });
+                """;
+            const string create = """
+                migrationBuilder.CreateTable(
+                    name: "Customers",
+                    columns: table => new
+                    {
+                        Id = table.Column<int>(type: "INTEGER", nullable: false)
+                            .Annotation("Sqlite:Autoincrement", true),
+                        Rank = table.Column<int>(type: "INTEGER", nullable: true)
+                    },
+                    constraints: table =>
+                    {
+                        table.PrimaryKey("PK_Customers", x => x.Id);
+                    });
+                """;
+
+            // tighten: the optional model shipped, the branch's required designer follows; loosen: the other way round.
+            var (first, second) = which == "tighten" ? ("int?", "int") : ("int", "int?");
+            var sources = new[]
+            {
+                Sources.Context,
+                Sources.Migration("Initial", create, "migrationBuilder.DropTable(name: \"Customers\");"),
+                Sources.Designer("Initial", "20240101000000_Initial", Model(first)),
+                Sources.Migration("Second", string.Empty, string.Empty),
+                Sources.Designer("Second", SecondId, Model(second)),
+                Sources.Snapshot(Model("int?")),
+            };
+            var tighten = new Test<TightenColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>();
+            var loosen = new Test<LoosenColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>();
+            foreach (var source in sources)
+            {
+                tighten.TestState.Sources.Add(source);
+                loosen.TestState.Sources.Add(source);
+            }
+
+            await tighten.RunAsync(CancellationToken.None);
+            await loosen.RunAsync(CancellationToken.None);
+        }
     }
 }

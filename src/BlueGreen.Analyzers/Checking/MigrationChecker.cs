@@ -190,6 +190,7 @@ namespace BlueGreen.Analyzers.Checking
         private bool RequiredByKnownType(TableKey table, string column, TargetModel shipped) =>
             _models.After(_index) is { } green
             && green.IsRequired(table, column) == true
+            && green.IsNullable(table, column) == true
             && green.Declaration(table, column) is { } declaration
             && shipped.TypeBody(declaration.TypePath) is not null;
 
@@ -234,11 +235,16 @@ namespace BlueGreen.Analyzers.Checking
                         continue;
                     }
 
-                    if (shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true && green.IsRequired(table, column) == true)
+                    // Only where the model itself says a required property's column is nullable (a TPH type's): a designer that
+                    // maps a required property to a nullable column of its own contradicts the schema, which is what a branch
+                    // made before another branch loosened the column leaves behind (a merged history, not a change).
+                    if (shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true
+                        && green.IsRequired(table, column) == true && green.IsNullable(table, column) == true)
                     {
                         _findings.Add(new ColumnTightened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "required by the new model, while the column stays nullable"));
                     }
-                    else if (shipped.IsRequired(table, column) == true && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
+                    else if (shipped.IsRequired(table, column) == true && shipped.IsNullable(table, column) == true
+                        && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
                     {
                         _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "makes optional in the model"));
                     }
