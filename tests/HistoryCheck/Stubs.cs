@@ -43,11 +43,11 @@ namespace BlueGreen.Analyzers.HistoryCheck
                 // The type or namespace name could not be found (in the namespace named).
                 "CS0246" or "CS0234" => node.FirstAncestorOrSelf<NameSyntax>() is { } name && LearnName(name),
 
-                // A name used as an expression: an app enum or static class (`Status.Active`).
-                "CS0103" => node is IdentifierNameSyntax identifier
-                    && identifier.Parent is MemberAccessExpressionSyntax access
-                    && access.Expression == identifier
-                    && Add(string.Empty, identifier.Identifier.ValueText, 0, isContext: false),
+                // A name used as an expression: an app enum or static class (`Status.Active`, `NullLogger<T>.Instance`).
+                "CS0103" => node is SimpleNameSyntax simple
+                    && simple.Parent is MemberAccessExpressionSyntax access
+                    && access.Expression == simple
+                    && Add(string.Empty, simple.Identifier.ValueText, simple.Arity, isContext: false),
 
                 // A member of a stubbed type (`Status.Active` once `Status` is stubbed).
                 "CS0117" => node.FirstAncestorOrSelf<MemberAccessExpressionSyntax>() is { } member && LearnMember(member, compilation),
@@ -74,8 +74,10 @@ namespace BlueGreen.Analyzers.HistoryCheck
                 {
                     var name = type.Name + (type.Arity == 0 ? string.Empty : "<" + string.Join(", ", Enumerable.Range(0, type.Arity).Select(index => "T" + index)) + ">");
 
-                    // A context stub is a DbContext, as the real one is; other types need no base.
+                    // A context stub is a DbContext, as the real one is; other types need no base. Any constructor call
+                    // (a design-time factory passing the context its services) binds to the one that takes anything.
                     source.Append("public class ").Append(name).Append(type.IsContext ? " : Microsoft.EntityFrameworkCore.DbContext" : string.Empty).AppendLine(" {");
+                    source.Append("public ").Append(type.Name).AppendLine("(params object?[] arguments) { }");
                     foreach (var member in type.Members)
                     {
                         source.Append("public static readonly ").Append(name).Append(' ').Append(member).AppendLine(" = default!;");
@@ -122,13 +124,13 @@ namespace BlueGreen.Analyzers.HistoryCheck
         private bool LearnMember(MemberAccessExpressionSyntax member, Compilation compilation)
         {
             var symbol = compilation.GetSemanticModel(member.SyntaxTree).GetSymbolInfo(member.Expression).Symbol;
-            if (symbol is not INamedTypeSymbol { Arity: 0 } type || !type.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree.FilePath == FileName))
+            if (symbol is not INamedTypeSymbol type || !type.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree.FilePath == FileName))
             {
                 return false;
             }
 
             var ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
-            return _types.TryGetValue(Key(ns, type.Name, 0), out var stub) && stub.Members.Add(member.Name.Identifier.ValueText);
+            return _types.TryGetValue(Key(ns, type.Name, type.Arity), out var stub) && stub.Members.Add(member.Name.Identifier.ValueText);
         }
 
         private bool Add(string ns, string name, int arity, bool isContext)
