@@ -82,7 +82,11 @@ namespace BlueGreen.Analyzers.HistoryCheck
                     {
                         var nullability = property.IsColumnNullable(store) ? "nullable" : "NOT NULL";
                         var clrNullability = property.IsNullable ? "optional" : "required";
-                        return $"maps {table}.{column} ({nullability} column, {clrNullability} property {entity.DisplayName()}.{property.Name}){keyless}";
+
+                        // The store type and length the designer declares: what the version believes it may write.
+                        var storeType = property.FindAnnotation(RelationalAnnotationNames.ColumnType)?.Value is { } type ? $", type {type}" : string.Empty;
+                        var maxLength = property.GetMaxLength() is { } length ? $", max length {length}" : string.Empty;
+                        return $"maps {table}.{column} ({nullability} column{storeType}{maxLength}, {clrNullability} property {entity.DisplayName()}.{property.Name}){keyless}";
                     }
                 }
             }

@@ -35,7 +35,7 @@ namespace BlueGreen.Analyzers.HistoryCheck
         {
             var stubs = folder.Stubs;
             _out.WriteLine($"HistoryCheck {_folder}");
-            _out.WriteLine($"compiled in {folder.Rounds} round(s); stubs: {stubs.NamespaceCount} namespace(s), {stubs.TypeCount} type(s) with {stubs.MemberCount} member(s); DbContexts stubbed: {string.Join(", ", stubs.Contexts.DefaultIfEmpty("none"))}");
+            _out.WriteLine($"compiled in {folder.Rounds} round(s); stubs: {stubs.NamespaceCount} namespace(s), {stubs.TypeCount} type(s) with {stubs.MemberCount} member(s), {stubs.ExtensionCount} builder method(s); DbContexts stubbed: {string.Join(", ", stubs.Contexts.DefaultIfEmpty("none"))}");
             if (factsAsked && _facts is null)
             {
                 _out.WriteLine("facts: unavailable, the folder does not compile without errors (see the summary)");
@@ -97,7 +97,8 @@ namespace BlueGreen.Analyzers.HistoryCheck
                 _out.WriteLine("  " + exception);
             }
 
-            _out.WriteLine($"compile errors left: {errors.Count}");
+            var byError = errors.GroupBy(error => error.Id).OrderByDescending(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} {group.Count()}");
+            _out.WriteLine($"compile errors left: {errors.Count}{(errors.Count == 0 ? string.Empty : " (" + string.Join(", ", byError) + ")")}");
             foreach (var error in errors.Take(ErrorsShown))
             {
                 _out.WriteLine($"  {Where(error.Location)}: {error.Id}: {error.GetMessage(CultureInfo.InvariantCulture)}");
