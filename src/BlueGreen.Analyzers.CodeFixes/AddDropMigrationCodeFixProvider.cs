@@ -103,8 +103,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 }
 
                 var designer = DesignerText(snapshot, model, ns, name, id, context);
-                var target = solution.GetProject(beside.Project.Id)!;
-                target = target.AddDocument(id + ".cs", SourceText.From(migration), beside.Folders, directory is null ? null : System.IO.Path.Combine(directory, id + ".cs")).Project;
+                var target = beside.Project.AddDocument(id + ".cs", SourceText.From(migration), beside.Folders, directory is null ? null : System.IO.Path.Combine(directory, id + ".cs")).Project;
                 target = target.AddDocument(id + ".Designer.cs", SourceText.From(designer), beside.Folders, directory is null ? null : System.IO.Path.Combine(directory, id + ".Designer.cs")).Project;
                 solution = target.Solution;
             }
@@ -153,8 +152,8 @@ namespace BlueGreen.Analyzers.CodeFixes
         {
             const string Receiver = "migrationBuilder";
             var indent = ns is null ? string.Empty : "    ";
-            var up = new List<Call>();
-            var down = new List<Call>();
+            var up = new List<MigrationCall>();
+            var down = new List<MigrationCall>();
             foreach (var drop in drops)
             {
                 if (drop.Column is null)
@@ -220,7 +219,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             return body.ToString();
         }
 
-        private static void Method(StringBuilder body, string indent, string name, List<Call> calls)
+        private static void Method(StringBuilder body, string indent, string name, List<MigrationCall> calls)
         {
             body.Append(indent).Append("/// <inheritdoc />\n")
                 .Append(indent).Append("protected override void ").Append(name).Append("(MigrationBuilder migrationBuilder)\n")
@@ -269,9 +268,9 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <summary>One ready drop, as the checker described it: a column, or a whole table (no column).</summary>
         private sealed record Drop(string Context, TableKey Table, string? Column, string? ClrType, FixData Data)
         {
-            /// <summary>Null for a column whose CLR type the replay does not know (Down could not re-create it).</summary>
+            /// <summary>Null for a column whose CLR type the replay does not know (Down could not re-create it), or that code still names (BG0011).</summary>
             public static Drop? From(Diagnostic diagnostic) =>
-                FixData.Of(diagnostic) is { Context: { } context, Table: { } table } data && (data.Column is null || data.ClrType is not null)
+                FixData.Of(diagnostic) is { Context: { } context, Table: { } table, StillUsed: false } data && (data.Column is null || data.ClrType is not null)
                     ? new Drop(context, table, data.Column, data.ClrType, data)
                     : null;
         }

@@ -64,11 +64,11 @@ namespace BlueGreen.Analyzers.CodeFixes
             if (data.KeepInDesigner && await DesignerPlanAsync(document, data, cancellationToken).ConfigureAwait(false) is { } plan
                 && await edits.ForAsync(plan.Body, cancellationToken).ConfigureAwait(false) is { } designer)
             {
-                designer.Insert(plan.Change.Span.Start, plan.Change.NewText!);
+                designer.Insert(plan.Change.Span.Start, plan.Change.NewText ?? string.Empty);
             }
         }
 
-        private static void Replace(MigrationEdits code, StatementSyntax? statement, BlockSyntax? body, bool atEnd, Call call)
+        private static void Replace(MigrationEdits code, StatementSyntax? statement, BlockSyntax? body, bool atEnd, MigrationCall call)
         {
             if (statement is not null)
             {
@@ -150,7 +150,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             var key = new HashSet<string>(StringComparer.Ordinal);
             foreach (var statement in body.Statements)
             {
-                if (Calls.StatementExpression(statement) is InvocationExpressionSyntax call && Calls.MethodName(call) == "HasKey")
+                if (Invocations.StatementExpression(statement) is InvocationExpressionSyntax call && Invocations.MethodName(call) == "HasKey")
                 {
                     key.UnionWith(call.ArgumentList.Arguments.Select(argument => Arguments.Fold(argument.Expression).Value).OfType<string>());
                 }
@@ -159,9 +159,9 @@ namespace BlueGreen.Analyzers.CodeFixes
             StatementSyntax? lastProperty = null;
             foreach (var statement in body.Statements)
             {
-                if (Calls.StatementExpression(statement) is not { } expression
-                    || Calls.Chain(expression) is not { Count: > 0 } chain
-                    || Calls.MethodName(chain[0]) != "Property"
+                if (Invocations.StatementExpression(statement) is not { } expression
+                    || Invocations.Chain(expression) is not { Count: > 0 } chain
+                    || Invocations.MethodName(chain[0]) != "Property"
                     || chain[0].ArgumentList.Arguments.Count == 0)
                 {
                     continue;
@@ -188,8 +188,8 @@ namespace BlueGreen.Analyzers.CodeFixes
                 .Select((line, index) => index == 0 ? line : (line.StartsWith(sourceIndent, System.StringComparison.Ordinal) ? targetIndent + line.Substring(sourceIndent.Length) : line))
                 .ToList();
             var continuation = targetIndent + "    ";
-            var chain = Calls.Chain(source.Expression);
-            if (defaultValue is not null && !chain.Any(call => Calls.MethodName(call) is "HasDefaultValue" or "HasDefaultValueSql"))
+            var chain = Invocations.Chain(source.Expression);
+            if (defaultValue is not null && !chain.Any(call => Invocations.MethodName(call) is "HasDefaultValue" or "HasDefaultValueSql"))
             {
                 lines.Add(continuation + ".HasDefaultValue(" + defaultValue + ")");
             }

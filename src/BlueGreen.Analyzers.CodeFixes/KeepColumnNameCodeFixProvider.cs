@@ -114,7 +114,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         }
 
         private static InvocationExpressionSyntax? HasColumnName(ExpressionStatementSyntax statement) =>
-            Calls.Chain(statement.Expression).FirstOrDefault(call => Calls.MethodName(call) == "HasColumnName" && call.ArgumentList.Arguments.Count == 1);
+            Invocations.Chain(statement.Expression).FirstOrDefault(call => Invocations.MethodName(call) == "HasColumnName" && call.ArgumentList.Arguments.Count == 1);
 
         /// <summary>The CLR property's declaration, when the entity class the model names is in this compilation.</summary>
         private static PropertyDeclarationSyntax? EntityProperty(Compilation compilation, ColumnDeclaration declaration, CancellationToken cancellationToken)

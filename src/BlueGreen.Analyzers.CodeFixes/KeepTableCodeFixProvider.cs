@@ -30,12 +30,13 @@ namespace BlueGreen.Analyzers.CodeFixes
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)
         {
             if (await MigrationSyntax.OperationAtAsync<DropTable>(document, diagnostic, cancellationToken).ConfigureAwait(false) is not var (migration, drop)
+                || MigrationSyntax.Statement(drop) is not { } statement
                 || await edits.ForAsync(drop.Syntax, cancellationToken).ConfigureAwait(false) is not { } code)
             {
                 return;
             }
 
-            code.Remove(MigrationSyntax.Statement(drop)!);
+            code.Remove(statement);
             var create = migration.DownOperations(cancellationToken).OfType<CreateTable>().FirstOrDefault(operation => operation.Table.Equals(drop.Table));
             if (MigrationSyntax.Statement(create) is { } inverse)
             {

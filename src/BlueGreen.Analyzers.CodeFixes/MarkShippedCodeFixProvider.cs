@@ -30,7 +30,7 @@ namespace BlueGreen.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
-            Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id,
+            Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id, Descriptors.LoosenColumn.Id,
             Descriptors.ChangedAfterShipping.Id);
 
         public override FixAllProvider GetFixAllProvider() =>

@@ -6,13 +6,13 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace BlueGreen.Analyzers.CodeFixes
 {
     /// <summary>A <c>migrationBuilder.X(...)</c> statement to write, one named argument per line as EF writes them.</summary>
-    internal sealed class Call
+    internal sealed class MigrationCall
     {
         private readonly string _receiver;
         private readonly string _method;
         private readonly IReadOnlyList<string> _arguments;
 
-        public Call(string receiver, string method, IReadOnlyList<string> arguments)
+        public MigrationCall(string receiver, string method, IReadOnlyList<string> arguments)
         {
             _receiver = receiver;
             _method = method;
@@ -36,7 +36,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <summary>A verbatim literal, for SQL of several lines (as people write it in migrations).</summary>
         public static string VerbatimLiteral(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
 
-        public static Call AddColumn(string receiver, string clrType, string column, TableKey table, string? storeType, bool nullable, string? defaultArgument)
+        public static MigrationCall AddColumn(string receiver, string clrType, string column, TableKey table, string? storeType, bool nullable, string? defaultArgument)
         {
             var arguments = Names(column, table);
             if (storeType is not null)
@@ -50,18 +50,18 @@ namespace BlueGreen.Analyzers.CodeFixes
                 arguments.Add(defaultArgument);
             }
 
-            return new Call(receiver, "AddColumn<" + clrType + ">", arguments);
+            return new MigrationCall(receiver, "AddColumn<" + clrType + ">", arguments);
         }
 
-        public static Call DropColumn(string receiver, string column, TableKey table) => new Call(receiver, "DropColumn", Names(column, table));
+        public static MigrationCall DropColumn(string receiver, string column, TableKey table) => new MigrationCall(receiver, "DropColumn", Names(column, table));
 
-        public static Call DropTable(string receiver, TableKey table) => new Call(receiver, "DropTable", TableNames(table));
+        public static MigrationCall DropTable(string receiver, TableKey table) => new MigrationCall(receiver, "DropTable", TableNames(table));
 
         /// <summary>
         /// A table's re-creation from the columns the migrations defined (type, nullability, default); the keys, indexes
         /// and constraints a replay of columns does not know are left out. Null when a column's CLR type is unknown.
         /// </summary>
-        public static Call? CreateTable(string receiver, TableKey table, IEnumerable<ColumnDefinition> columns, string indent, string newLine)
+        public static MigrationCall? CreateTable(string receiver, TableKey table, IEnumerable<ColumnDefinition> columns, string indent, string newLine)
         {
             var members = new List<string>();
             var used = new HashSet<string>(System.StringComparer.Ordinal);
@@ -102,7 +102,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             var arguments2 = TableNames(table);
             arguments2.Insert(table.Schema is null ? 1 : 2, "columns: table => new" + newLine + indent + "    {" + newLine
                 + string.Join("," + newLine, members.Select(member => inner + member)) + newLine + indent + "    }");
-            return new Call(receiver, "CreateTable", arguments2);
+            return new MigrationCall(receiver, "CreateTable", arguments2);
         }
 
         /// <summary>A C# identifier made of a database name's words (letters and digits), each capitalized.</summary>
@@ -130,7 +130,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <c>AlterColumn&lt;T&gt;</c> keeping the type, from one nullability and default to another; EF's argument order
         /// (the new state, then the old one, which EF writes only where it differs from its defaults).
         /// </summary>
-        public static Call AlterColumn(string receiver, string clrType, string column, TableKey table, string? storeType, bool nullable, string? defaultValue, bool oldNullable, string? oldDefaultValue)
+        public static MigrationCall AlterColumn(string receiver, string clrType, string column, TableKey table, string? storeType, bool nullable, string? defaultValue, bool oldNullable, string? oldDefaultValue)
         {
             var arguments = Names(column, table);
             if (storeType is not null)
@@ -160,11 +160,11 @@ namespace BlueGreen.Analyzers.CodeFixes
                 arguments.Add("oldDefaultValue: " + oldDefaultValue);
             }
 
-            return new Call(receiver, "AlterColumn<" + clrType + ">", arguments);
+            return new MigrationCall(receiver, "AlterColumn<" + clrType + ">", arguments);
         }
 
-        public static Call Sql(string receiver, string sql) =>
-            new Call(receiver, "Sql", new[] { sql.Contains("\n") ? VerbatimLiteral(sql) : Literal(sql) });
+        public static MigrationCall Sql(string receiver, string sql) =>
+            new MigrationCall(receiver, "Sql", new[] { sql.Contains("\n") ? VerbatimLiteral(sql) : Literal(sql) });
 
         /// <summary>The C# text of the CLR default EF scaffolds as <c>defaultValue:</c> for a type; null when unknown.</summary>
         public static string? ClrDefault(string? clrType) => clrType switch

@@ -134,9 +134,9 @@ namespace BlueGreen.Analyzers.CodeFixes
                     var solution = context.Solution;
                     foreach (var pair in await Scope.DiagnosticsAsync(context).ConfigureAwait(false))
                     {
-                        if (pair.Value.Length > 0)
+                        if (pair.Value.Length > 0 && solution.GetProject(pair.Key.Id) is { } project)
                         {
-                            solution = await _apply(solution.GetProject(pair.Key.Id)!, pair.Value, cancellationToken).ConfigureAwait(false);
+                            solution = await _apply(project, pair.Value, cancellationToken).ConfigureAwait(false);
                         }
                     }
 

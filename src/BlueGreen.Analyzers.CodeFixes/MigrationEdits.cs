@@ -17,7 +17,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         private readonly SourceText _text;
         private readonly List<TextSpan> _removals = new List<TextSpan>();
         private readonly List<TextChange> _changes = new List<TextChange>();
-        private readonly Dictionary<(BlockSyntax Body, bool AtEnd), List<Call>> _insertions = new Dictionary<(BlockSyntax, bool), List<Call>>();
+        private readonly Dictionary<(BlockSyntax Body, bool AtEnd), List<MigrationCall>> _insertions = new Dictionary<(BlockSyntax, bool), List<MigrationCall>>();
 
         public MigrationEdits(SourceText text)
         {
@@ -52,33 +52,41 @@ namespace BlueGreen.Analyzers.CodeFixes
         }
 
         /// <summary>Replaces a statement by calls, each written in EF's style at the statement's indentation.</summary>
-        public void Replace(StatementSyntax statement, params Call[] calls)
+        public void Replace(StatementSyntax statement, params MigrationCall[] calls)
         {
             var indent = Indentation(statement.SpanStart);
             _changes.Add(new TextChange(statement.Span, string.Join(NewLine + NewLine + indent, calls.Select(call => call.Format(indent, NewLine)))));
         }
 
         /// <summary>Adds calls after a statement, separated by a blank line as EF separates operations.</summary>
-        public void InsertAfter(StatementSyntax statement, params Call[] calls)
+        public void InsertAfter(StatementSyntax statement, params MigrationCall[] calls)
         {
             var indent = Indentation(statement.SpanStart);
             _changes.Add(new TextChange(new TextSpan(statement.Span.End, 0), string.Concat(calls.Select(call => NewLine + NewLine + indent + call.Format(indent, NewLine)))));
         }
 
         /// <summary>Adds calls at the start or the end of a method body (several fixes may add to one body).</summary>
-        public void Insert(BlockSyntax body, bool atEnd, params Call[] calls)
+        public void Insert(BlockSyntax body, bool atEnd, params MigrationCall[] calls)
         {
             var key = (body, atEnd);
             if (!_insertions.TryGetValue(key, out var pending))
             {
-                pending = new List<Call>();
+                pending = new List<MigrationCall>();
                 _insertions.Add(key, pending);
             }
 
-            pending.AddRange(calls);
+            // At the start of a body (Down undoing Up), a later fix's calls undo a later change: they go first.
+            if (atEnd)
+            {
+                pending.AddRange(calls);
+            }
+            else
+            {
+                pending.InsertRange(0, calls);
+            }
         }
 
-        private TextChange Insertion(BlockSyntax body, bool atEnd, List<Call> calls)
+        private TextChange Insertion(BlockSyntax body, bool atEnd, List<MigrationCall> calls)
         {
             if (body.Statements.Count > 0)
             {

@@ -24,15 +24,15 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <summary>The edits of the document holding <paramref name="node"/>; null when the node is not in the solution.</summary>
         public async Task<MigrationEdits?> ForAsync(SyntaxNode node, CancellationToken cancellationToken)
         {
-            if (Solution.GetDocumentId(node.SyntaxTree) is not { } id)
+            if (Solution.GetDocument(node.SyntaxTree) is not { } document)
             {
                 return null;
             }
 
-            if (!_edits.TryGetValue(id, out var edits))
+            if (!_edits.TryGetValue(document.Id, out var edits))
             {
-                edits = new MigrationEdits(await Solution.GetDocument(id)!.GetTextAsync(cancellationToken).ConfigureAwait(false));
-                _edits.Add(id, edits);
+                edits = new MigrationEdits(await document.GetTextAsync(cancellationToken).ConfigureAwait(false));
+                _edits.Add(document.Id, edits);
             }
 
             return edits;

@@ -127,7 +127,7 @@ namespace BlueGreen.Analyzers.Tests
             }
 
             test.TestState.AdditionalFiles.Add(("ShippedMigrations.md", "- " + RemoveFaxFromModel + "\n"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ReadyToDrop).WithLocation(0).WithArguments("Column", "Customers.Fax", RemoveFaxFromModel));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ReadyToDrop).WithLocation(0).WithArguments("Column", "Customers.Fax", RemoveFaxFromModel, "; no running version uses it, so it can be dropped now"));
 
             // The fixed project: everything as it was, plus the two new files; the column is gone, so is BG0100.
             test.FixedState.InheritanceMode = StateInheritanceMode.Explicit;
@@ -287,7 +287,7 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public async Task Two_migrations_with_one_id_are_reported()
         {
-            var test = ShopHistory.Create<ManifestAnalyzer, EmptyCodeFixProvider>(
+            var test = ShopHistory.Create<DuplicateMigrationIdAnalyzer, EmptyCodeFixProvider>(
                 """
                 using Microsoft.EntityFrameworkCore.Infrastructure;
                 using Microsoft.EntityFrameworkCore.Migrations;
@@ -349,6 +349,32 @@ namespace BlueGreen.Analyzers.Tests
                 designer);
             reformatted.TestState.AdditionalFiles.Add(("ShippedMigrations.md", $"- 20240201000000_RemoveFax {fingerprint}\n"));
             await reformatted.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Baselining_writes_the_manifest_the_analyzer_reads_when_the_project_names_another_file_as_its_manifest()
+        {
+            // <AdditionalFiles Include="Deployments.md" BlueGreenManifest="true" />: the fix must not add a second manifest.
+            var removeFax = Sources.Migration("RemoveFax", "{|#0:migrationBuilder.DropColumn(name: \"Fax\", table: \"Customers\")|};", string.Empty);
+            var designer = Sources.Designer("RemoveFax", "20240201000000_RemoveFax", WithoutFax);
+            var fingerprint = FingerprintOf("20240201000000_RemoveFax", removeFax.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), designer);
+            const string globalConfig = "is_global = true\n\n[/0/Deployments.md]\nbuild_metadata.AdditionalFiles.BlueGreenManifest = true\n";
+
+            var test = ShopHistory.Create<DropColumnAnalyzer, MarkShippedCodeFixProvider>(removeFax, designer);
+            test.TestState.AdditionalFiles.Add(("/0/Deployments.md", "# What production runs\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", globalConfig));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments("20240201000000_RemoveFax", "Fax", "Customers", Initial));
+            test.FixedState.InheritanceMode = StateInheritanceMode.Explicit;
+            test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+            test.FixedState.MarkupHandling = MarkupMode.Ignore;
+            test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", globalConfig));
+            foreach (var source in test.TestState.Sources)
+            {
+                test.FixedState.Sources.Add(source);
+            }
+
+            test.FixedState.AdditionalFiles.Add(("/0/Deployments.md", $"# What production runs\n- 20240201000000_RemoveFax {fingerprint}\n"));
+            await test.RunAsync(CancellationToken.None);
         }
 
         private static string FingerprintOf(string id, params string[] sources)

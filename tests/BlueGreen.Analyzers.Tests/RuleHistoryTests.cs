@@ -34,7 +34,7 @@ namespace BlueGreen.Analyzers.Tests
         public static readonly TheoryData<string, string> Fixes = Combine(
             nameof(KeepColumnNameCodeFixProvider),
             nameof(KeepTableCodeFixProvider),
-            nameof(AddColumnDefaultCodeFixProvider));
+            nameof(KeepColumnCodeFixProvider));
 
         public static readonly TheoryData<string, string> PostgresFixes = new TheoryData<string, string>
         {
@@ -47,7 +47,7 @@ namespace BlueGreen.Analyzers.Tests
             new ExpandRenameCodeFixProvider(),
             new KeepColumnNameCodeFixProvider(),
             new KeepTableCodeFixProvider(),
-            new AddColumnDefaultCodeFixProvider(),
+            new KeepColumnCodeFixProvider(),
             new AddRequiredColumnCodeFixProvider(),
         }.ToDictionary(provider => provider.GetType().Name, StringComparer.Ordinal);
 
@@ -140,7 +140,7 @@ namespace BlueGreen.Analyzers.Tests
                     Assert.DoesNotContain("migrationBuilder.", await Text(fixedHistory, "_DropCoupons.cs"));
                     break;
 
-                case nameof(AddColumnDefaultCodeFixProvider):
+                case nameof(KeepColumnCodeFixProvider):
                     // NOT NULL stays (the running version requires Name) with a default for the new version's inserts; on
                     // SQLite, whose AlterColumn rebuilds the table from the designer, the designer keeps the column.
                     var removeName = await Text(fixedHistory, "_RemoveSupplierNameFromModel.cs");

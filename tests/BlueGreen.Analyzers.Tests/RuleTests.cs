@@ -149,6 +149,46 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task BG0003_is_silent_for_a_table_only_keyless_entities_map()
+        {
+            // EF 2/3 "query types": ToTable without HasKey, read through raw SQL; EF 3 even created such tables by mistake.
+            var withReport = ShopHistory.Customer("Fax", "Name", "Phone", "Points") + "\n" + """
+                modelBuilder.Entity("App.SalesReport", b =>
+                    {
+                        b.Property<int>("Total")
+                            .HasColumnType("INTEGER");
+
+                        b.ToTable("SalesReports");
+                    });
+                """;
+            await ShopHistory.Create<DropTableAnalyzer, KeepTableCodeFixProvider>(
+                Sources.Migration("AddReport", "migrationBuilder.CreateTable(name: \"SalesReports\", columns: table => new { Total = table.Column<int>(type: \"INTEGER\", nullable: false) });", string.Empty),
+                Sources.Designer("AddReport", "20240115000000_AddReport", withReport),
+                Sources.Migration("Second", "migrationBuilder.DropTable(name: \"SalesReports\");", string.Empty),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Fax", "Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0002_and_BG0001_read_an_expression_bodied_Up()
+        {
+            // Up written as => migrationBuilder.X(...): one operation, judged as any other (no fix: there is no statement to edit).
+            var renamed = ShopHistory.Create<RenameColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration("Second", string.Empty, string.Empty)
+                    .Replace("protected override void Up(MigrationBuilder migrationBuilder)\n        {\n        }", "protected override void Up(MigrationBuilder migrationBuilder) =>\n            {|#0:migrationBuilder.RenameColumn(name: \"Fax\", table: \"Customers\", newName: \"Mobile\")|};"),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Mobile", "Name", "Phone", "Points")));
+            renamed.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RenameColumn).WithLocation(0)
+                .WithArguments(SecondId, "Fax", "Customers", "Mobile", string.Empty, "20240101000000_Initial"));
+            await renamed.RunAsync(CancellationToken.None);
+
+            var dropped = ShopHistory.Create<DropColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration("Second", string.Empty, string.Empty)
+                    .Replace("protected override void Up(MigrationBuilder migrationBuilder)\n        {\n        }", "protected override void Up(MigrationBuilder migrationBuilder) => {|#0:migrationBuilder.DropColumn(\"Fax\", \"Customers\")|};"),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Name", "Phone", "Points")));
+            dropped.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments(SecondId, "Fax", "Customers", "20240101000000_Initial"));
+            await dropped.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task BG0003_is_silent_for_a_table_the_running_version_does_not_map()
         {
             await Second<DropTableAnalyzer, KeepTableCodeFixProvider>(
@@ -223,6 +263,24 @@ namespace BlueGreen.Analyzers.Tests
             await test.RunAsync(CancellationToken.None);
         }
 
+        [Theory]
+        [InlineData(AddRequiredColumnCodeFixProvider.MakeNullableKey, "migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, true);")]
+        [InlineData(AddRequiredColumnCodeFixProvider.AddDefaultKey, "migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, false, defaultValue: \"\");")]
+        public async Task BG0005_fixes_find_nullable_given_by_position(string key, string expected)
+        {
+            // nullable is AddColumn's eighth parameter: the fixes change that argument, never add a second nullable (CS1744).
+            var model = ShopHistory.Customer("Fax", "Name", "Phone", "Points", "Rank");
+            var test = Second<AddRequiredColumnAnalyzer, AddRequiredColumnCodeFixProvider>(
+                "{|#0:migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, false)|};",
+                string.Empty,
+                model);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.CodeActionEquivalenceKey = key;
+            test.CodeActionIndex = key == AddRequiredColumnCodeFixProvider.AddDefaultKey ? 0 : 1;
+            FixedSecond(test, expected, string.Empty, model);
+            await test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
         public async Task BG0005_is_silent_for_defaults_nullable_columns_and_new_tables()
         {
@@ -292,7 +350,7 @@ namespace BlueGreen.Analyzers.Tests
         public async Task BG0007_model_only_removal_of_a_required_column_gets_a_database_default_kept_in_the_designer_on_SQLite()
         {
             var withoutPhone = ShopHistory.Customer("Fax", "Name", "Points");
-            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, AddColumnDefaultCodeFixProvider>(
+            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, KeepColumnCodeFixProvider>(
                 """
                 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -357,10 +415,35 @@ namespace BlueGreen.Analyzers.Tests
         public async Task BG0007_is_silent_for_nullable_columns_defaults_and_removals_the_snapshot_disagrees_with()
         {
             // Fax is nullable, Points has a default; Phone is still in the snapshot (a merge from another branch).
-            await ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, AddColumnDefaultCodeFixProvider>(
+            await ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, KeepColumnCodeFixProvider>(
                 Sources.Migration("Second", string.Empty, string.Empty),
                 Sources.Designer("Second", SecondId, ShopHistory.Customer("Name")),
                 Sources.Snapshot(ShopHistory.Customer("Name", "Phone"))).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0012_a_column_the_running_version_requires_made_nullable_or_left_without_its_default_is_reported()
+        {
+            // Phone and Points are required in the running version's model; the second migration makes Phone nullable and,
+            // no longer mapping Points, takes away the default that filled it. Fax, optional, may be made nullable freely.
+            var required = ShopHistory.Customer("Fax", "Name", "Phone", "Points")
+                .Replace("b.Property<string>(\"Phone\")", "b.Property<string>(\"Phone\")\n                .IsRequired()")
+                .Replace("b.Property<string>(\"Points\")", "b.Property<string>(\"Points\")\n                .IsRequired()");
+            var test = ShopHistory.Create<LoosenColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration("Required", string.Empty, string.Empty),
+                Sources.Designer("Required", "20240115000000_Required", required),
+                Sources.Migration(
+                    "Second",
+                    """
+                    {|#0:migrationBuilder.AlterColumn<string>(name: "Phone", table: "Customers", type: "TEXT", nullable: true, oldClrType: typeof(string), oldType: "TEXT")|};
+                    {|#1:migrationBuilder.AlterColumn<int>(name: "Points", table: "Customers", type: "INTEGER", nullable: false, oldClrType: typeof(int), oldType: "INTEGER", oldDefaultValue: 0)|};
+                    migrationBuilder.AlterColumn<string>(name: "Fax", table: "Customers", type: "TEXT", nullable: true, oldClrType: typeof(string), oldType: "TEXT");
+                    """,
+                    string.Empty),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Fax", "Name", "Phone")));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.LoosenColumn).WithLocation(0).WithArguments(SecondId, "makes nullable", "Phone", "Customers", "20240115000000_Required"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.LoosenColumn).WithLocation(1).WithArguments(SecondId, "removes the default of", "Points", "Customers", "20240115000000_Required"));
+            await test.RunAsync(CancellationToken.None);
         }
 
         [Theory]

@@ -48,8 +48,6 @@ namespace BlueGreen.Analyzers.Truth
         /// </summary>
         internal static readonly (string HistoryPrefix, string Migration, string Reason)[] KnownDisagreements =
         {
-            ("truth-", "RemoveBreedFromModel", "invariant 4: the new version stops writing Dog.Breed, which the running version requires; BG0012 (issue 18) is not built yet"),
-            ("truth-", "LoosenEmail", "invariant 4: Email made nullable while the running version requires it; BG0012 (issue 18) is not built yet"),
         };
 
         [Theory]

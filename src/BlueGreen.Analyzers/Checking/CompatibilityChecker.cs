@@ -4,6 +4,8 @@ using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Releases;
 using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Usage;
+using Microsoft.CodeAnalysis;
 
 namespace BlueGreen.Analyzers.Checking
 {
@@ -11,24 +13,38 @@ namespace BlueGreen.Analyzers.Checking
     /// The one checker behind the rules. It replays a history's <c>Up</c> operations once, in order, with what the
     /// provider does beyond them (SQLite's table rebuilds), and judges each operation of an unshipped migration against
     /// the invariant: after it, the database still serves blue (S, the last shipped model) and green (the migration's
-    /// target model). Each way to break the invariant is one kind of finding (see <see cref="Judgment"/>).
+    /// target model). Each way to break the invariant is one kind of finding (see <see cref="MigrationChecker"/>).
     /// </summary>
     internal static class CompatibilityChecker
     {
-        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, CancellationToken cancellationToken)
+        /// <param name="code">The compilation whose code BG0011 searches for uses of what the migrations remove; null: none.</param>
+        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, Compilation? code, CancellationToken cancellationToken)
         {
             var findings = new List<Finding>();
             var schema = new DatabaseSchema();
-            var models = new Models(history, cancellationToken);
+            var models = new HistoryModels(history, cancellationToken);
+            var removals = new Removals();
             for (var index = 0; index < history.Migrations.Count; index++)
             {
-                var judgment = releases.IsShipped(index) ? null : new Judgment(models, index, releases.ShippedModelIndex(index), schema, findings);
-                Replay(models, index, schema, judgment);
+                var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
+                Replay(models, index, schema, checker, checker is null ? null : removals);
             }
 
             if (releases.FromManifest)
             {
-                ContractPhase.ReadyToDrop(models, releases, schema, findings);
+                ContractPhase.ReadyToDrop(models, releases, schema, findings, removals);
+            }
+
+            var gone = removals.Gone(schema);
+            if (gone.Count > 0)
+            {
+                var uses = new List<NameUse>(removals.MigrationUses);
+                if (code is not null)
+                {
+                    uses.AddRange(UsageScanner.Find(code, gone, cancellationToken));
+                }
+
+                StillUsed.Report(uses, findings);
             }
 
             return findings;
@@ -38,37 +54,47 @@ namespace BlueGreen.Analyzers.Checking
         public static DatabaseSchema Replay(MigrationHistory history, CancellationToken cancellationToken)
         {
             var schema = new DatabaseSchema();
-            var models = new Models(history, cancellationToken);
+            var models = new HistoryModels(history, cancellationToken);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
-                Replay(models, index, schema, judgment: null);
+                Replay(models, index, schema, checker: null, removals: null);
             }
 
             return schema;
         }
 
         /// <summary>One migration's Up, each operation judged (unless shipped) against the state before it, then applied.</summary>
-        private static void Replay(Models models, int index, DatabaseSchema schema, Judgment? judgment)
+        private static void Replay(HistoryModels models, int index, DatabaseSchema schema, MigrationChecker? checker, Removals? removals)
         {
             models.CancellationToken.ThrowIfCancellationRequested();
             var operations = models.History.Migrations[index].UpOperations(models.CancellationToken).Operations;
             foreach (var operation in operations)
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
-                judgment?.Check(operation, operations);
+                checker?.Check(operation, operations);
+                if (removals is not null)
+                {
+                    if (operation is RawSql sql)
+                    {
+                        removals.CheckSql(sql, index, schema);
+                    }
+
+                    removals.Record(models, index, operation, schema);
+                }
+
                 schema.Apply(operation);
             }
 
             if (models.Provider == Provider.Sqlite)
             {
-                Rebuild(models, index, operations, schema, judgment);
+                Rebuild(models, index, operations, schema, checker, removals);
             }
 
-            judgment?.CheckModelOnlyRemovals();
+            checker?.CheckModelOnlyRemovals();
         }
 
         /// <summary>SQLite's rebuilds: each rebuilt table keeps the columns the migration's target model gives it (see <see cref="SqliteRebuilds"/>).</summary>
-        private static void Rebuild(Models models, int index, IReadOnlyList<SchemaOperation> operations, DatabaseSchema schema, Judgment? judgment)
+        private static void Rebuild(HistoryModels models, int index, IReadOnlyList<SchemaOperation> operations, DatabaseSchema schema, MigrationChecker? checker, Removals? removals)
         {
             var rebuilds = SqliteRebuilds.Of(operations);
             if (rebuilds.Count == 0 || models.After(index) is not { } target)
@@ -86,7 +112,8 @@ namespace BlueGreen.Analyzers.Checking
 
                 var kept = new HashSet<string>(target.Columns(table), System.StringComparer.Ordinal);
                 kept.UnionWith(target.KeptColumns(table));
-                judgment?.CheckRebuild(table, cause, kept, operations);
+                checker?.CheckRebuild(table, cause, kept, operations);
+                removals?.RecordRebuild(models, index, table, cause, kept, schema);
                 schema.Rebuild(table, kept);
             }
         }

@@ -16,7 +16,7 @@ namespace BlueGreen.Analyzers.Checking
     /// </summary>
     internal static class ContractPhase
     {
-        public static void ReadyToDrop(Models models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings)
+        public static void ReadyToDrop(HistoryModels models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings, Removals removals)
         {
             if (models.Current is not { } current || ContextLocation(models) is not { } location)
             {
@@ -24,6 +24,12 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             var reported = new HashSet<(TableKey, string?)>();
+            void Add(ReadyToDrop ready, int removedBy)
+            {
+                findings.Add(ready);
+                removals.RecordReady(models, removedBy, ready);
+            }
+
             for (var index = 0; index <= releases.LastShipped; index++)
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +45,7 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))
                         {
-                            findings.Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider));
+                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider), index);
                         }
 
                         continue;
@@ -54,7 +60,7 @@ namespace BlueGreen.Analyzers.Checking
                         {
                             var copyTo = CopyTarget(models, migration, table, column);
                             var requireCopy = copyTo is not null && schema.Column(table, copyTo)?.Nullable == true && current.IsNullable(table, copyTo) == false;
-                            findings.Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider));
+                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider), index);
                         }
                     }
                 }
@@ -62,7 +68,7 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>The column an expand step copied this one into (<c>UPDATE t SET new = old</c>): rows the old version wrote since are copied again before the drop.</summary>
-        private static string? CopyTarget(Models models, History.MigrationEntry migration, TableKey table, string column)
+        private static string? CopyTarget(HistoryModels models, History.MigrationEntry migration, TableKey table, string column)
         {
             string? copyTo = null;
             foreach (var operation in migration.UpOperations(models.CancellationToken).Operations)
@@ -71,9 +77,9 @@ namespace BlueGreen.Analyzers.Checking
                 {
                     foreach (var effect in sql.Effects)
                     {
-                        if (effect.Kind == SqlEffectKind.Copy && effect.Names(table) && string.Equals(effect.Column, column, StringComparison.OrdinalIgnoreCase))
+                        if (effect is SqlCopy copy && copy.Names(table) && string.Equals(copy.From, column, StringComparison.OrdinalIgnoreCase))
                         {
-                            copyTo = effect.NewName;
+                            copyTo = copy.To;
                         }
                     }
                 }
@@ -83,7 +89,7 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>Where a developer looks for the context: its class declaration; else the model snapshot's.</summary>
-        private static Location? ContextLocation(Models models)
+        private static Location? ContextLocation(HistoryModels models)
         {
             foreach (var reference in models.History.Context.DeclaringSyntaxReferences)
             {

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Releases;
 using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -68,18 +70,35 @@ namespace BlueGreen.Analyzers.Checking
         : MigrationFinding(Migration, Shipped, Location);
 
     /// <summary>BG0008: raw SQL dropping or renaming what S maps.</summary>
-    internal sealed record RawSqlBreak(MigrationEntry Migration, ShippedModel Shipped, Location Location, SqlEffectKind Effect, string What)
+    internal sealed record RawSqlBreak(MigrationEntry Migration, ShippedModel Shipped, Location Location, SqlEffect Effect, string What)
         : MigrationFinding(Migration, Shipped, Location);
 
     /// <summary>BG0009: SQLite rebuilds the table from the migration's target model and drops a column S maps, though no DropColumn was written.</summary>
     internal sealed record ColumnLostInRebuild(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string Cause, ColumnKeep Keep)
         : MigrationFinding(Migration, Shipped, Location);
 
+    /// <summary>
+    /// BG0012: a column the running version maps as required may now receive NULL from the new version (made nullable,
+    /// its default removed, or no longer written while nullable): the running version throws reading it.
+    /// </summary>
+    /// <param name="Change">What the migration does to it, for the message (<c>makes nullable</c>, <c>stops writing</c>).</param>
+    internal sealed record ColumnLoosened(MigrationEntry Migration, ShippedModel Shipped, Location Location, TableKey Table, string Column, string Change)
+        : MigrationFinding(Migration, Shipped, Location);
+
     /// <summary>BG0100: removed from the model by a shipped migration, still in the database: the contract step can drop it.</summary>
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>
     /// <param name="RequireCopy">The expand step added <paramref name="CopyTo"/> nullable and the model requires it: the contract step makes it NOT NULL.</param>
-    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider)
+    /// <param name="UsedAt">Code that still names it (BG0011): the drop waits until that use is gone.</param>
+    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider, Location? UsedAt = null)
+        : Finding(Location);
+
+    /// <summary>BG0011, at the use: code (raw SQL, <c>EF.Property</c>, a later migration's SQL) naming what the new version's database will not have.</summary>
+    internal sealed record NameStillUsed(Location Location, RemovedName Name, string Api)
+        : Finding(Location);
+
+    /// <summary>BG0011, at the drop or rename: the code that still names what it removes.</summary>
+    internal sealed record DroppedWhileUsed(Location Location, RemovedName Name, IReadOnlyList<Location> Uses)
         : Finding(Location);
 
     /// <summary>BG0010: a shipped migration whose operations differ from the fingerprint its manifest line recorded.</summary>

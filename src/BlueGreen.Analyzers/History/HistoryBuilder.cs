@@ -17,7 +17,7 @@ namespace BlueGreen.Analyzers.History
     internal static class HistoryBuilder
     {
         public const string MigrationTypeName = "Microsoft.EntityFrameworkCore.Migrations.Migration";
-        private const string SnapshotTypeName = "Microsoft.EntityFrameworkCore.Infrastructure.ModelSnapshot";
+        public const string SnapshotTypeName = "Microsoft.EntityFrameworkCore.Infrastructure.ModelSnapshot";
         private const string MigrationAttributeName = "Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute";
         private const string DbContextAttributeName = "Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute";
 

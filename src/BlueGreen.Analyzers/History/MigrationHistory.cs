@@ -24,7 +24,7 @@ namespace BlueGreen.Analyzers.History
         /// <summary>The snapshot's <c>BuildModel</c>: the current model; null without a snapshot.</summary>
         public MethodDeclarationSyntax? SnapshotModelMethod { get; }
 
-        /// <summary>The provider the snapshot, else the newest designer, was written for (see <see cref="Providers"/>).</summary>
+        /// <summary>The provider the snapshot, else the newest designer, was written for (see <see cref="ProviderDetection"/>).</summary>
         public Provider? Provider(CancellationToken cancellationToken)
         {
             var method = SnapshotModelMethod ?? (Migrations.Count > 0 ? Migrations[Migrations.Count - 1].TargetModelMethod : null);

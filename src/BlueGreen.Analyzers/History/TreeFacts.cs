@@ -23,8 +23,12 @@ namespace BlueGreen.Analyzers.History
         private readonly ConcurrentDictionary<TextSpan, TargetModel> _models = new ConcurrentDictionary<TextSpan, TargetModel>();
         private readonly ConcurrentDictionary<TextSpan, Provider?> _providers = new ConcurrentDictionary<TextSpan, Provider?>();
 
-        private TreeFacts(IReadOnlyList<ClassDeclarationSyntax> classes)
+        private readonly SyntaxTree _tree;
+        private IReadOnlyList<SyntaxNode>? _usageCandidates;
+
+        private TreeFacts(SyntaxTree tree, IReadOnlyList<ClassDeclarationSyntax> classes)
         {
+            _tree = tree;
             Classes = classes;
         }
 
@@ -38,8 +42,24 @@ namespace BlueGreen.Analyzers.History
                 return facts;
             }
 
-            facts = new TreeFacts(FindClasses(tree.GetRoot(cancellationToken), cancellationToken));
+            facts = new TreeFacts(tree, FindClasses(tree.GetRoot(cancellationToken), cancellationToken));
             return Cache.GetValue(tree, _ => facts);
+        }
+
+        /// <summary>
+        /// Nodes that may pass a database name to an API BG0011 follows (see <see cref="Usage.UsageCandidates"/>): walked
+        /// once per tree, syntax only.
+        /// </summary>
+        public IReadOnlyList<SyntaxNode> UsageCandidates(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _usageCandidates) is { } candidates)
+            {
+                return candidates;
+            }
+
+            candidates = Usage.UsageCandidates.Find(_tree.GetRoot(cancellationToken), cancellationToken);
+            Interlocked.CompareExchange(ref _usageCandidates, candidates, null);
+            return candidates;
         }
 
         public MigrationOperations Operations(MethodDeclarationSyntax? method, CancellationToken cancellationToken) =>
@@ -51,7 +71,7 @@ namespace BlueGreen.Analyzers.History
             _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken));
 
         public Provider? Provider(MethodDeclarationSyntax method) =>
-            _providers.GetOrAdd(method.Span, _ => Providers.Of(method));
+            _providers.GetOrAdd(method.Span, _ => ProviderDetection.Of(method));
 
         private static List<ClassDeclarationSyntax> FindClasses(SyntaxNode root, CancellationToken cancellationToken)
         {

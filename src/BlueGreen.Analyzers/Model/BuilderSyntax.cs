@@ -9,7 +9,7 @@ namespace BlueGreen.Analyzers.Model
     {
         /// <summary>Whether a chain's root is called on the builder named <paramref name="receiver"/>.</summary>
         public static bool IsOn(InvocationExpressionSyntax call, string receiver) =>
-            Calls.Receiver(call) is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == receiver;
+            Invocations.Receiver(call) is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == receiver;
 
         /// <summary>The name of a builder lambda's one parameter; empty when it has not exactly one.</summary>
         public static string LambdaParameter(LambdaExpressionSyntax lambda) => lambda switch

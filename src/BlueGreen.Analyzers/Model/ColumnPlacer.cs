@@ -273,7 +273,7 @@ namespace BlueGreen.Analyzers.Model
         {
             foreach (var owned in owner.Owned.Values)
             {
-                if (OwnedTable(owned, placement.Table) is not { } target)
+                if (owned.Ownership is not { } ownership || OwnedTable(owned, ownership, placement.Table) is not { } target)
                 {
                     continue;
                 }
@@ -299,14 +299,14 @@ namespace BlueGreen.Analyzers.Model
                     }
                 }
 
-                PlaceOwnedIn(owner, owned, target, placement, uncertain);
+                PlaceOwnedIn(owner, owned, ownership, target, placement, uncertain);
             }
         }
 
-        private void PlaceOwnedIn(TypeDefinition owner, TypeDefinition owned, TableKey target, Placement ownerPlacement, bool uncertain)
+        private void PlaceOwnedIn(TypeDefinition owner, TypeDefinition owned, Ownership ownership, TableKey target, Placement ownerPlacement, bool uncertain)
         {
-            var navigation = owned.Ownership!.Navigation;
-            var shared = target.Equals(ownerPlacement.Table) && !owned.Ownership.Many;
+            var navigation = ownership.Navigation;
+            var shared = target.Equals(ownerPlacement.Table) && !ownership.Many;
             if (!shared)
             {
                 _builder.NoteExcluded(target, owned.Table?.Excluded);
@@ -334,7 +334,7 @@ namespace BlueGreen.Analyzers.Model
         }
 
         /// <summary>The table an owned type maps to: its own, or its owner's; null when none, or none that can be told.</summary>
-        private TableKey? OwnedTable(TypeDefinition owned, TableKey? ownerTable)
+        private TableKey? OwnedTable(TypeDefinition owned, Ownership ownership, TableKey? ownerTable)
         {
             if (owned.UnknownTable)
             {
@@ -344,7 +344,7 @@ namespace BlueGreen.Analyzers.Model
 
             if (owned.Table is { HasName: true } definition)
             {
-                return _tables.OwnedTableOf(definition, owned.Ownership!.Many, ownerTable);
+                return _tables.OwnedTableOf(definition, ownership.Many, ownerTable);
             }
 
             if (owned.HasView)
@@ -352,7 +352,7 @@ namespace BlueGreen.Analyzers.Model
                 return null;
             }
 
-            if (!owned.Ownership!.Many || owned.JsonColumn is not null)
+            if (!ownership.Many || owned.JsonColumn is not null)
             {
                 return ownerTable;
             }

@@ -21,12 +21,12 @@ namespace BlueGreen.Analyzers.Model
             foreach (var statement in body.Statements)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Calls.StatementExpression(statement) is not { } expression)
+                if (Invocations.StatementExpression(statement) is not { } expression)
                 {
                     continue;
                 }
 
-                var chain = Calls.Chain(expression);
+                var chain = Invocations.Chain(expression);
                 if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], modelBuilder))
                 {
                     // e.g. SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder): no table or column.
@@ -45,7 +45,7 @@ namespace BlueGreen.Analyzers.Model
         private static void ReadModelCall(ModelDefinition model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
         {
             var arguments = call.ArgumentList.Arguments;
-            switch (Calls.MethodName(call))
+            switch (Invocations.MethodName(call))
             {
                 case "HasDefaultSchema" when arguments.Count == 1:
                     model.DefaultSchema = Arguments.Fold(arguments[0].Expression);
@@ -107,16 +107,16 @@ namespace BlueGreen.Analyzers.Model
         private static void ReadTypeStatements(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
         {
             var builder = BuilderSyntax.LambdaParameter(lambda);
-            foreach (var statement in Calls.LambdaStatements(lambda))
+            foreach (var statement in Invocations.LambdaStatements(lambda))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Calls.StatementExpression(statement) is not { } expression)
+                if (Invocations.StatementExpression(statement) is not { } expression)
                 {
                     type.Uncertain = true;
                     continue;
                 }
 
-                var chain = Calls.Chain(expression);
+                var chain = Invocations.Chain(expression);
                 if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], builder))
                 {
                     // Provider calls written type-qualified, e.g. SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"), 1L, 1):
@@ -135,7 +135,7 @@ namespace BlueGreen.Analyzers.Model
         {
             var root = chain[0];
             var arguments = root.ArgumentList.Arguments;
-            switch (Calls.MethodName(root))
+            switch (Invocations.MethodName(root))
             {
                 case "Property":
                 case "PrimitiveCollection":
@@ -196,11 +196,11 @@ namespace BlueGreen.Analyzers.Model
                     break;
                 case "OwnsOne":
                 case "OwnsMany":
-                    ReadOwned(type, Calls.MethodName(root) == "OwnsMany", arguments, cancellationToken);
+                    ReadOwned(type, Invocations.MethodName(root) == "OwnsMany", arguments, cancellationToken);
                     break;
                 case "ComplexProperty":
                 case "ComplexCollection":
-                    ReadComplex(type, Calls.MethodName(root) == "ComplexCollection", arguments, cancellationToken);
+                    ReadComplex(type, Invocations.MethodName(root) == "ComplexCollection", arguments, cancellationToken);
                     break;
                 case "IsRequired" when type.Kind == TypeKind.Complex:
                     type.Required = BuilderSyntax.BoolArgument(root, absent: true);
@@ -273,7 +273,7 @@ namespace BlueGreen.Analyzers.Model
         {
             foreach (var call in chain)
             {
-                if (Calls.MethodName(call) == "IsRequired" && BuilderSyntax.BoolArgument(call, absent: true) == true && navigation is not null)
+                if (Invocations.MethodName(call) == "IsRequired" && BuilderSyntax.BoolArgument(call, absent: true) == true && navigation is not null)
                 {
                     type.RequiredNavigations.Add(navigation);
                 }
@@ -291,7 +291,7 @@ namespace BlueGreen.Analyzers.Model
             foreach (var call in chain)
             {
                 var arguments = call.ArgumentList.Arguments;
-                switch (Calls.MethodName(call))
+                switch (Invocations.MethodName(call))
                 {
                     case "WithOne" when navigation is not null:
                         linksOwner = arguments.Count == 1 && Arguments.Fold(arguments[0].Expression).Value == navigation;

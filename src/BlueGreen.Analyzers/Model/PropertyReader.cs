@@ -41,7 +41,7 @@ namespace BlueGreen.Analyzers.Model
         private static string? ClrType(InvocationExpressionSyntax root)
         {
             var arguments = root.ArgumentList.Arguments;
-            return Calls.TypeArgument(root)
+            return Invocations.TypeArgument(root)
                 ?? (arguments.Count == 2 && arguments[0].Expression is TypeOfExpressionSyntax typeOf ? typeOf.Type.ToString() : null);
         }
 
@@ -63,7 +63,7 @@ namespace BlueGreen.Analyzers.Model
         private static void ReadPropertyCall(TypeDefinition type, PropertyDefinition property, InvocationExpressionSyntax call)
         {
             var arguments = call.ArgumentList.Arguments;
-            switch (Calls.MethodName(call))
+            switch (Invocations.MethodName(call))
             {
                 case "HasColumnName" when arguments.Count == 1:
                     SetColumn(type, property, Arguments.Fold(arguments[0].Expression));

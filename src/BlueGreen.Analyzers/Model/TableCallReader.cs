@@ -84,9 +84,9 @@ namespace BlueGreen.Analyzers.Model
         private static void ReadTableBuilder(TypeDefinition type, TableDefinition table, LambdaExpressionSyntax lambda)
         {
             var builder = BuilderSyntax.LambdaParameter(lambda);
-            foreach (var statement in Calls.LambdaStatements(lambda))
+            foreach (var statement in Invocations.LambdaStatements(lambda))
             {
-                var chain = Calls.StatementExpression(statement) is { } expression ? Calls.Chain(expression) : null;
+                var chain = Invocations.StatementExpression(statement) is { } expression ? Invocations.Chain(expression) : null;
                 if (chain is null || chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], builder))
                 {
                     if (statement.DescendantNodes().Any(IsPropertyCall))
@@ -98,7 +98,7 @@ namespace BlueGreen.Analyzers.Model
                 }
 
                 var root = chain[0];
-                switch (Calls.MethodName(root))
+                switch (Invocations.MethodName(root))
                 {
                     case "ExcludeFromMigrations":
                         table.Excluded = BuilderSyntax.BoolArgument(root, absent: true) ?? true;
@@ -130,7 +130,7 @@ namespace BlueGreen.Analyzers.Model
             table.Overrides.TryGetValue(property, out var column);
             foreach (var call in chain)
             {
-                if (Calls.MethodName(call) == "HasColumnName" && call.ArgumentList.Arguments.Count == 1)
+                if (Invocations.MethodName(call) == "HasColumnName" && call.ArgumentList.Arguments.Count == 1)
                 {
                     var name = Arguments.Fold(call.ArgumentList.Arguments[0].Expression);
                     type.Uncertain |= !name.IsKnown;
@@ -142,6 +142,6 @@ namespace BlueGreen.Analyzers.Model
         }
 
         private static bool IsPropertyCall(SyntaxNode node) =>
-            node is InvocationExpressionSyntax invocation && Calls.MethodName(invocation) is "Property" or "ComplexProperty";
+            node is InvocationExpressionSyntax invocation && Invocations.MethodName(invocation) is "Property" or "ComplexProperty";
     }
 }

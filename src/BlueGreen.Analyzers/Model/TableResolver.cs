@@ -72,7 +72,7 @@ namespace BlueGreen.Analyzers.Model
                 if (current.Table is { HasName: true } table)
                 {
                     known = true;
-                    return table.Name is null ? null : EntityTableKey(current);
+                    return table.Name is { } name ? EntityTableKey(current, table, name) : null;
                 }
 
                 if (current.HasView)
@@ -97,12 +97,11 @@ namespace BlueGreen.Analyzers.Model
         /// The key of the table an entity names. Without a schema: the default schema for a root, the root's schema
         /// for a derived type (EF 3.1 to 5 wrote a schema only where one was configured; EF 6 and later always do).
         /// </summary>
-        private TableKey EntityTableKey(TypeDefinition entity)
+        private TableKey EntityTableKey(TypeDefinition entity, TableDefinition table, string name)
         {
-            var table = entity.Table!;
             if (table.SchemaSpecified)
             {
-                return new TableKey(table.Schema ?? DefaultSchema, table.Name!);
+                return new TableKey(table.Schema ?? DefaultSchema, name);
             }
 
             var root = entity;
@@ -113,7 +112,7 @@ namespace BlueGreen.Analyzers.Model
 
             // The root's own schema, not through EntityTableKey: bases that form a cycle (a hand edit) would recurse forever.
             var schema = root != entity && root.Table is { HasName: true, Name: not null, SchemaSpecified: true } rootTable ? rootTable.Schema ?? DefaultSchema : DefaultSchema;
-            return new TableKey(schema, table.Name!);
+            return new TableKey(schema, name);
         }
 
         /// <summary>The table a <c>SplitToTable</c> or an owned type's <c>ToTable</c> names, in the default schema unless it names one; null for no table.</summary>
@@ -128,7 +127,7 @@ namespace BlueGreen.Analyzers.Model
         {
             for (var i = hierarchy.Count - 1; i >= 0; i--)
             {
-                if (hierarchy[i].Table is { HasName: true, Name: not null } definition && EntityTableKey(hierarchy[i]).Equals(table))
+                if (hierarchy[i].Table is { HasName: true, Name: { } name } definition && EntityTableKey(hierarchy[i], definition, name).Equals(table))
                 {
                     return definition.Overrides;
                 }

@@ -30,12 +30,12 @@ namespace BlueGreen.Analyzers.Releases
 
         private static void Append(StringBuilder text, MethodDeclarationSyntax? method)
         {
-            if (method?.Body is null && method?.ExpressionBody is null)
+            if (((Microsoft.CodeAnalysis.SyntaxNode?)method?.Body ?? method?.ExpressionBody) is not { } body)
             {
                 return;
             }
 
-            foreach (var token in ((Microsoft.CodeAnalysis.SyntaxNode?)method.Body ?? method.ExpressionBody)!.DescendantTokens())
+            foreach (var token in body.DescendantTokens())
             {
                 text.Append(token.Text).Append(' ');
             }

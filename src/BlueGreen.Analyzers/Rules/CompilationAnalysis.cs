@@ -61,7 +61,7 @@ namespace BlueGreen.Analyzers.Rules
             foreach (var history in histories)
             {
                 var releases = ReleasePlan.For(history, shipped);
-                analysis.AddRange(CompatibilityChecker.Check(history, releases, cancellationToken));
+                analysis.AddRange(CompatibilityChecker.Check(history, releases, compilation, cancellationToken));
                 analysis.AddRange(HistoryProblems.DuplicateIds(history));
             }
 

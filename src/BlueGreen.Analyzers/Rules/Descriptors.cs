@@ -71,6 +71,13 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "Dropping or renaming a column or table in raw SQL breaks the old version just as the migration operations do.");
 
+        public static readonly DiagnosticDescriptor LoosenColumn = Create(
+            "BG0012",
+            "Column loosened while the running version still requires it",
+            "Migration '{0}' {1} column '{2}' of table '{3}', which the running version (model of '{4}') maps as required: the new version may leave NULL there, and the running version throws (or gets a null it does not expect) reading those rows; keep the column NOT NULL, with a database default where the new version stops writing it, until no running version requires it",
+            DiagnosticSeverity.Warning,
+            "Making a column optional is a change blue/green deployments must stage like a removal: while the old version runs, it reads the rows the new version writes, and a NULL in a column its model requires makes EF throw.");
+
         public static readonly DiagnosticDescriptor ChangedAfterShipping = Create(
             "BG0010",
             "Migration changed after it shipped",
@@ -78,10 +85,17 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "Databases that already applied a migration never run it again; editing it makes their schema differ from new databases and from the model.");
 
+        public static readonly DiagnosticDescriptor StillUsed = Create(
+            "BG0011",
+            "Code still names a column or table a migration removes",
+            "{0} still names {1} '{2}', which {3}",
+            DiagnosticSeverity.Warning,
+            "The C# compiler finds every use of a property removed from the model, but not a name in a string: raw SQL (FromSql, ExecuteSql, SqlQuery, Dapper, ADO.NET command text), EF.Property, a shadow property left in OnModelCreating, a later migration's SQL. Once the column or table is dropped or renamed, that code fails in the new version itself.");
+
         public static readonly DiagnosticDescriptor ReadyToDrop = Create(
             "BG0100",
             "Removed from the model in a shipped release: ready to drop",
-            "{0} '{1}' was removed from the model in shipped migration '{2}' and is still in the database; no running version uses it, so it can be dropped now",
+            "{0} '{1}' was removed from the model in shipped migration '{2}' and is still in the database{3}",
             DiagnosticSeverity.Info,
             "The contract step of a two-step removal: once the release that stopped mapping a column or table has shipped, a new migration can drop it.");
 

@@ -58,6 +58,9 @@ namespace BlueGreen.Analyzers.Rules
         /// <summary>BG0100: the contract step makes <see cref="CopyTo"/> NOT NULL, as the model maps it.</summary>
         public bool RequireCopy { get; init; }
 
+        /// <summary>BG0100: code still names the column or table (BG0011), so no drop is offered.</summary>
+        public bool StillUsed { get; init; }
+
         public static FixData Of(Diagnostic diagnostic)
         {
             var properties = diagnostic.Properties;
@@ -83,6 +86,7 @@ namespace BlueGreen.Analyzers.Rules
                 Context = Get(nameof(Context)),
                 CopyTo = Get(nameof(CopyTo)),
                 RequireCopy = Bool(nameof(RequireCopy)) == true,
+                StillUsed = Bool(nameof(StillUsed)) == true,
             };
         }
 
@@ -116,6 +120,7 @@ namespace BlueGreen.Analyzers.Rules
             Set(nameof(Context), Context);
             Set(nameof(CopyTo), CopyTo);
             Set(nameof(RequireCopy), RequireCopy ? Text(true) : null);
+            Set(nameof(StillUsed), StillUsed ? Text(true) : null);
             return properties.ToImmutable();
         }
 

@@ -3,12 +3,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace BlueGreen.Analyzers.Rules
 {
-    /// <summary>BG0901 to BG0905: problems with the release manifest and with migration ids, at the line or migration.</summary>
+    /// <summary>BG0901 to BG0904: problems with the release manifest, at its lines.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ManifestAnalyzer : MigrationRuleAnalyzer
     {
         public ManifestAnalyzer()
-            : base(Descriptors.ManifestLine, Descriptors.ManifestUnknownId, Descriptors.ManifestDuplicateId, Descriptors.ManifestOutOfOrder, Descriptors.DuplicateMigrationId)
+            : base(Descriptors.ManifestLine, Descriptors.ManifestUnknownId, Descriptors.ManifestDuplicateId, Descriptors.ManifestOutOfOrder)
         {
         }
     }

@@ -40,7 +40,9 @@ namespace BlueGreen.Analyzers.Rules
                 var compilation = start.Compilation;
                 start.RegisterSemanticModelAction(model =>
                 {
-                    if (TreeFacts.Get(model.SemanticModel.SyntaxTree, model.CancellationToken).Classes.Count == 0)
+                    // Only trees with a class that may be a migration or snapshot, or code that may name a column (BG0011).
+                    var facts = TreeFacts.Get(model.SemanticModel.SyntaxTree, model.CancellationToken);
+                    if (facts.Classes.Count == 0 && facts.UsageCandidates(model.CancellationToken).Count == 0)
                     {
                         return;
                     }

@@ -23,8 +23,20 @@ namespace BlueGreen.Analyzers.Rules
             RawSqlBreak f => Create(Descriptors.RawSqlBreaksRunningVersion, f, Data(f) with { Table = null }, f.Migration.Id, Verb(f.Effect), f.What, f.Shipped.Name),
             ColumnLostInRebuild f => Create(Descriptors.ColumnLostInRebuild, f, Data(f).WithKeep(f.Keep) with { Column = f.Column, Provider = Provider.Sqlite },
                 f.Migration.Id, f.Table.ToString(), f.Cause, f.Column, f.Shipped.Name),
+            ColumnLoosened f => Create(Descriptors.LoosenColumn, f, Data(f) with { Column = f.Column }, f.Migration.Id, f.Change, f.Column, f.Table.ToString(), f.Shipped.Name),
             ReadyToDrop f => Diagnostic.Create(Descriptors.ReadyToDrop, f.Location, ReadyToDropData(f).ToProperties(),
-                f.Column is null ? "Table" : "Column", f.Column is null ? f.Table.ToString() : f.Table + "." + f.Column, f.RemovedBy.Id),
+                f.Column is null ? "Table" : "Column", f.Column is null ? f.Table.ToString() : f.Table + "." + f.Column, f.RemovedBy.Id,
+                f.UsedAt is { } use
+                    ? ", but code still names it at " + Where(use) + " (BG0011): remove that use, then drop it"
+                    : "; no running version uses it, so it can be dropped now"),
+            NameStillUsed f => Diagnostic.Create(Descriptors.StillUsed, f.Location, NameData(f.Name), "This " + f.Api,
+                f.Name.Column is null ? "table" : "column", f.Name.Display,
+                f.Name.Ready is not null
+                    ? $"shipped migration '{f.Name.By.Id}' removed from the model and BG0100 lists as ready to drop; remove this use before the drop"
+                    : $"migration '{f.Name.By.Id}' {f.Name.How}: this code fails once that migration has run; remove the use, or keep the {(f.Name.Column is null ? "table" : "column")} until it is gone"),
+            DroppedWhileUsed f => Diagnostic.Create(Descriptors.StillUsed, f.Location, f.Uses, NameData(f.Name), "Code",
+                f.Name.Column is null ? "table" : "column", f.Name.Display,
+                $"this migration {f.Name.How}: {Where(f.Uses[0])}{(f.Uses.Count > 1 ? " and " + (f.Uses.Count - 1) + " more" : string.Empty)} will fail once it has run; remove those uses first"),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
             DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
             ManifestLineNotUnderstood f => Diagnostic.Create(Descriptors.ManifestLine, f.Location, f.LineNumber, f.FileName),
@@ -50,9 +62,13 @@ namespace BlueGreen.Analyzers.Rules
                 ColumnTightened f => f.Table,
                 RequiredColumnLeftBehind f => f.Table,
                 ColumnLostInRebuild f => f.Table,
+                ColumnLoosened f => f.Table,
                 _ => null,
             },
         };
+
+        private static System.Collections.Immutable.ImmutableDictionary<string, string?> NameData(Usage.RemovedName name) =>
+            new FixData { MigrationId = name.By.Id, Table = name.Table, Column = name.Column }.ToProperties();
 
         private static FixData ReadyToDropData(ReadyToDrop finding) => new FixData
         {
@@ -62,14 +78,22 @@ namespace BlueGreen.Analyzers.Rules
             Context = finding.History.Context.ToDisplayString(),
             CopyTo = finding.CopyTo,
             RequireCopy = finding.RequireCopy,
+            StillUsed = finding.UsedAt is not null,
             Provider = finding.Provider,
         }.WithDefinition(finding.Definition);
 
-        private static string Verb(SqlEffectKind effect) => effect switch
+        /// <summary>A use's place as a developer finds it: file name and line.</summary>
+        private static string Where(Location location)
         {
-            SqlEffectKind.DropColumn => "drops column",
-            SqlEffectKind.RenameColumn => "renames column",
-            SqlEffectKind.DropTable => "drops table",
+            var span = location.GetLineSpan();
+            return System.IO.Path.GetFileName(span.Path) + "(" + (span.StartLinePosition.Line + 1) + ")";
+        }
+
+        private static string Verb(SqlEffect effect) => effect switch
+        {
+            SqlDropColumn => "drops column",
+            SqlRenameColumn => "renames column",
+            SqlDropTable => "drops table",
             _ => "renames table",
         };
     }

@@ -110,20 +110,20 @@ namespace BlueGreen.Analyzers.Schema
                 }
 
                 var columns = _tables[table];
-                switch (effect.Kind)
+                switch (effect)
                 {
-                    case SqlEffectKind.DropTable:
+                    case SqlDropTable:
                         _tables.Remove(table);
                         break;
-                    case SqlEffectKind.RenameTable when effect.NewName is not null:
+                    case SqlRenameTable { NewName: { } newName }:
                         _tables.Remove(table);
-                        _tables[new TableKey(table.Schema, effect.NewName)] = columns;
+                        _tables[new TableKey(table.Schema, newName)] = columns;
                         break;
-                    case SqlEffectKind.DropColumn:
-                        RemoveColumn(columns, effect.Column!);
+                    case SqlDropColumn drop:
+                        RemoveColumn(columns, drop.Column);
                         break;
-                    case SqlEffectKind.RenameColumn when effect.NewName is not null && RemoveColumn(columns, effect.Column!) is { } renamed:
-                        columns[effect.NewName] = renamed.WithName(effect.NewName);
+                    case SqlRenameColumn rename when RemoveColumn(columns, rename.Column) is { } renamed:
+                        columns[rename.NewName] = renamed.WithName(rename.NewName);
                         break;
                 }
             }

@@ -36,7 +36,7 @@ namespace BlueGreen.Analyzers.Schema
         private static readonly string[] TableColumnParameters =
             { "type", "unicode", "maxLength", "rowVersion", "name", "nullable", "defaultValue", "defaultValueSql", "computedColumnSql" };
 
-        // Calls that touch no table or column definition the rules judge.
+        // Invocations that touch no table or column definition the rules judge.
         private static readonly HashSet<string> Harmless = new HashSet<string>
         {
             "CreateIndex", "DropIndex", "RenameIndex",
@@ -50,7 +50,7 @@ namespace BlueGreen.Analyzers.Schema
         {
             var operations = new List<SchemaOperation>();
             var complete = true;
-            foreach (var expression in Calls.BodyExpressions(method))
+            foreach (var expression in Invocations.BodyExpressions(method))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (expression is null)
@@ -59,7 +59,7 @@ namespace BlueGreen.Analyzers.Schema
                     continue;
                 }
 
-                var chain = Calls.Chain(expression);
+                var chain = Invocations.Chain(expression);
                 if (chain.Count == 0)
                 {
                     complete = false;
@@ -67,7 +67,7 @@ namespace BlueGreen.Analyzers.Schema
                 }
 
                 var call = chain[0];
-                var name = Calls.MethodName(call);
+                var name = Invocations.MethodName(call);
                 var operation = name is null ? null : ReadOperation(name, call, chain, binder);
                 if (operation is not null)
                 {
@@ -171,7 +171,7 @@ namespace BlueGreen.Analyzers.Schema
                 {
                     var sql = new Arguments(call.ArgumentList, SqlParameters, binder).String("sql");
                     return Known(sql) is { } text
-                        ? new RawSql(SqlReader.Read(text), call)
+                        ? new RawSql(SqlReader.Read(text), text, call)
                         : null;
                 }
 
@@ -213,8 +213,8 @@ namespace BlueGreen.Analyzers.Schema
 
             foreach (var initializer in anonymous.Initializers)
             {
-                var chain = Calls.Chain(initializer.Expression);
-                if (chain.Count == 0 || Calls.MethodName(chain[0]) != "Column")
+                var chain = Invocations.Chain(initializer.Expression);
+                if (chain.Count == 0 || Invocations.MethodName(chain[0]) != "Column")
                 {
                     continue;
                 }
@@ -246,7 +246,7 @@ namespace BlueGreen.Analyzers.Schema
                 }
             }
 
-            return new ColumnDefinition(name, Calls.TypeArgument(call), type.IsKnown ? type.Value : null, arguments.Bool("nullable", absent: false), hasDefault, Int(arguments.Get("maxLength")), defaultArgument);
+            return new ColumnDefinition(name, Invocations.TypeArgument(call), type.IsKnown ? type.Value : null, arguments.Bool("nullable", absent: false), hasDefault, Int(arguments.Get("maxLength")), defaultArgument);
         }
 
         /// <summary>The column an AlterColumn starts from, from its <c>old...</c> arguments (absent ones: EF's defaults).</summary>
@@ -266,7 +266,7 @@ namespace BlueGreen.Analyzers.Schema
         {
             foreach (var invocation in chain)
             {
-                if (Calls.MethodName(invocation) == "Annotation"
+                if (Invocations.MethodName(invocation) == "Annotation"
                     && invocation.ArgumentList.Arguments.Count > 0
                     && Arguments.Fold(invocation.ArgumentList.Arguments[0].Expression).Value is { } annotation
                     && (annotation.EndsWith(":Identity", System.StringComparison.Ordinal)

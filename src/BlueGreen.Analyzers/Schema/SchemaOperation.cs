@@ -39,6 +39,6 @@ namespace BlueGreen.Analyzers.Schema
     /// </summary>
     internal sealed record ConstraintChange(TableKey Table, string Method, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
 
-    /// <summary><c>migrationBuilder.Sql(...)</c> with a constant text, and the drops, renames and copies it makes.</summary>
-    internal sealed record RawSql(IReadOnlyList<SqlEffect> Effects, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax);
+    /// <summary><c>migrationBuilder.Sql(...)</c> with a constant text, and the drops, renames and copies it makes (the text is kept for BG0011: a later migration's SQL can name what an earlier one dropped).</summary>
+    internal sealed record RawSql(IReadOnlyList<SqlEffect> Effects, string Text, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax);
 }

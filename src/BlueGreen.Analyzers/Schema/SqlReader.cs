@@ -4,44 +4,26 @@ using System.Text;
 
 namespace BlueGreen.Analyzers.Schema
 {
-    internal enum SqlEffectKind
-    {
-        DropColumn,
-        RenameColumn,
-        DropTable,
-        RenameTable,
-
-        /// <summary><c>UPDATE t SET new = old</c>: values copied from one column into another (an expand step).</summary>
-        Copy,
-    }
-
     /// <summary>A change raw SQL makes to a table or column, as the SQL names them.</summary>
-    internal sealed class SqlEffect
+    internal abstract record SqlEffect(string? Schema, string Table)
     {
-        public SqlEffect(SqlEffectKind kind, string? schema, string table, string? column = null, string? newName = null)
-        {
-            Kind = kind;
-            Schema = schema;
-            Table = table;
-            Column = column;
-            NewName = newName;
-        }
-
-        public SqlEffectKind Kind { get; }
-
-        public string? Schema { get; }
-
-        public string Table { get; }
-
-        public string? Column { get; }
-
-        public string? NewName { get; }
-
         /// <summary>Whether the SQL's name denotes <paramref name="table"/>: unquoted SQL names ignore case, a missing schema is the default one.</summary>
         public bool Names(TableKey table) =>
             string.Equals(Table, table.Name, StringComparison.OrdinalIgnoreCase)
             && (Schema is null || table.Schema is null || string.Equals(Schema, table.Schema, StringComparison.OrdinalIgnoreCase));
     }
+
+    internal sealed record SqlDropTable(string? Schema, string Table) : SqlEffect(Schema, Table);
+
+    /// <param name="NewName">Null when the SQL names it in a way the reader does not follow.</param>
+    internal sealed record SqlRenameTable(string? Schema, string Table, string? NewName) : SqlEffect(Schema, Table);
+
+    internal sealed record SqlDropColumn(string? Schema, string Table, string Column) : SqlEffect(Schema, Table);
+
+    internal sealed record SqlRenameColumn(string? Schema, string Table, string Column, string NewName) : SqlEffect(Schema, Table);
+
+    /// <summary><c>UPDATE t SET new = old</c>: values copied from one column into another (an expand step).</summary>
+    internal sealed record SqlCopy(string? Schema, string Table, string From, string To) : SqlEffect(Schema, Table);
 
     /// <summary>
     /// Finds the statements in <c>migrationBuilder.Sql(...)</c> text that drop or rename columns and tables,
@@ -63,7 +45,7 @@ namespace BlueGreen.Analyzers.Schema
         public static List<SqlEffect> Read(string sql)
         {
             var effects = new List<SqlEffect>();
-            var tokens = Tokenize(sql);
+            var tokens = SqlTokenizer.Tokenize(sql);
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (Is(tokens, i, "ALTER") && Is(tokens, i + 1, "TABLE"))
@@ -79,7 +61,7 @@ namespace BlueGreen.Analyzers.Schema
                     var at = i + 2;
                     if (Name(tokens, ref at) is { } from && Is(tokens, at, "TO"))
                     {
-                        effects.Add(new SqlEffect(SqlEffectKind.RenameTable, from.Schema, from.Name));
+                        effects.Add(new SqlRenameTable(from.Schema, from.Name, null));
                     }
 
                     i = at - 1;
@@ -91,7 +73,7 @@ namespace BlueGreen.Analyzers.Schema
                         && at + 3 < tokens.Count && tokens[at + 1].IsIdentifier && Is(tokens, at + 2, "=") && tokens[at + 3].IsIdentifier
                         && !(at + 4 < tokens.Count && (Is(tokens, at + 4, ",") || Is(tokens, at + 4, ".") || Is(tokens, at + 4, "("))))
                     {
-                        effects.Add(new SqlEffect(SqlEffectKind.Copy, updated.Schema, updated.Name, tokens[at + 3].Text, tokens[at + 1].Text));
+                        effects.Add(new SqlCopy(updated.Schema, updated.Name, tokens[at + 3].Text, tokens[at + 1].Text));
                     }
 
                     i = at - 1;
@@ -105,7 +87,7 @@ namespace BlueGreen.Analyzers.Schema
             return effects;
         }
 
-        private static int AlterTable(List<Token> tokens, int at, List<SqlEffect> effects)
+        private static int AlterTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
             {
@@ -154,7 +136,7 @@ namespace BlueGreen.Analyzers.Schema
 
                         if (at < tokens.Count && tokens[at].IsIdentifier && !(NotColumns.Contains(tokens[at].Text) && !tokens[at].IsQuoted))
                         {
-                            effects.Add(new SqlEffect(SqlEffectKind.DropColumn, table.Schema, table.Name, tokens[at].Text));
+                            effects.Add(new SqlDropColumn(table.Schema, table.Name, tokens[at].Text));
                             at++;
                         }
                         else
@@ -174,7 +156,7 @@ namespace BlueGreen.Analyzers.Schema
                     {
                         at++;
                         var renamed = Name(tokens, ref at);
-                        effects.Add(new SqlEffect(SqlEffectKind.RenameTable, table.Schema, table.Name, newName: renamed?.Name));
+                        effects.Add(new SqlRenameTable(table.Schema, table.Name, renamed?.Name));
                         continue;
                     }
 
@@ -185,7 +167,7 @@ namespace BlueGreen.Analyzers.Schema
 
                     if (at + 2 < tokens.Count && tokens[at].IsIdentifier && Is(tokens, at + 1, "TO") && tokens[at + 2].IsIdentifier)
                     {
-                        effects.Add(new SqlEffect(SqlEffectKind.RenameColumn, table.Schema, table.Name, tokens[at].Text, tokens[at + 2].Text));
+                        effects.Add(new SqlRenameColumn(table.Schema, table.Name, tokens[at].Text, tokens[at + 2].Text));
                         at += 3;
                         continue;
                     }
@@ -197,7 +179,7 @@ namespace BlueGreen.Analyzers.Schema
             return at;
         }
 
-        private static int DropTable(List<Token> tokens, int at, List<SqlEffect> effects)
+        private static int DropTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
             {
@@ -206,7 +188,7 @@ namespace BlueGreen.Analyzers.Schema
 
             while (Name(tokens, ref at) is { } table)
             {
-                effects.Add(new SqlEffect(SqlEffectKind.DropTable, table.Schema, table.Name));
+                effects.Add(new SqlDropTable(table.Schema, table.Name));
                 if (!Is(tokens, at, ","))
                 {
                     break;
@@ -219,7 +201,7 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         /// <summary><c>sp_rename 'objname', 'newname'[, 'objtype']</c>, positional or with <c>@objname =</c> names.</summary>
-        private static int SpRename(List<Token> tokens, int at, List<SqlEffect> effects)
+        private static int SpRename(List<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var position = 0;
@@ -259,18 +241,18 @@ namespace BlueGreen.Analyzers.Schema
             var parts = SplitName(objectName);
             if (string.Equals(type, "COLUMN", StringComparison.OrdinalIgnoreCase) && parts.Count >= 2)
             {
-                effects.Add(new SqlEffect(SqlEffectKind.RenameColumn, parts.Count >= 3 ? parts[parts.Count - 3] : null, parts[parts.Count - 2], parts[parts.Count - 1], newName));
+                effects.Add(new SqlRenameColumn(parts.Count >= 3 ? parts[parts.Count - 3] : null, parts[parts.Count - 2], parts[parts.Count - 1], newName));
             }
             else if ((type is null || string.Equals(type, "OBJECT", StringComparison.OrdinalIgnoreCase)) && parts.Count >= 1)
             {
-                effects.Add(new SqlEffect(SqlEffectKind.RenameTable, parts.Count >= 2 ? parts[parts.Count - 2] : null, parts[parts.Count - 1], newName: newName));
+                effects.Add(new SqlRenameTable(parts.Count >= 2 ? parts[parts.Count - 2] : null, parts[parts.Count - 1], newName));
             }
 
             return at;
         }
 
         /// <summary>Skips one ALTER TABLE action: to the next comma outside parentheses, or the statement's end.</summary>
-        private static int SkipAction(List<Token> tokens, int at)
+        private static int SkipAction(List<SqlToken> tokens, int at)
         {
             var depth = 0;
             for (var first = at; at < tokens.Count; at++)
@@ -301,7 +283,7 @@ namespace BlueGreen.Analyzers.Schema
             return at;
         }
 
-        private static (string? Schema, string Name)? Name(List<Token> tokens, ref int at)
+        private static (string? Schema, string Name)? Name(List<SqlToken> tokens, ref int at)
         {
             var parts = new List<string>();
             while (at < tokens.Count && tokens[at].IsIdentifier)
@@ -323,7 +305,7 @@ namespace BlueGreen.Analyzers.Schema
         private static List<string> SplitName(string name)
         {
             var parts = new List<string>();
-            foreach (var token in Tokenize(name))
+            foreach (var token in SqlTokenizer.Tokenize(name))
             {
                 if (token.IsIdentifier)
                 {
@@ -335,124 +317,14 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         // Batches separated by new lines (or GO) rather than semicolons still end a statement here.
-        private static bool StartsStatement(List<Token> tokens, int at) =>
+        private static bool StartsStatement(List<SqlToken> tokens, int at) =>
             (Is(tokens, at, "ALTER") && Is(tokens, at + 1, "TABLE"))
             || (Is(tokens, at, "DROP") && Is(tokens, at + 1, "TABLE"))
             || (Is(tokens, at, "RENAME") && Is(tokens, at + 1, "TABLE"))
             || Is(tokens, at, "CREATE") || Is(tokens, at, "UPDATE") || Is(tokens, at, "INSERT") || Is(tokens, at, "DELETE")
             || Is(tokens, at, "EXEC") || Is(tokens, at, "EXECUTE") || Is(tokens, at, "GO") || Is(tokens, at, "SELECT") || Is(tokens, at, "MERGE");
 
-        private static bool Is(List<Token> tokens, int at, string keyword) =>
+        private static bool Is(List<SqlToken> tokens, int at, string keyword) =>
             at < tokens.Count && !tokens[at].IsQuoted && !tokens[at].IsString && string.Equals(tokens[at].Text, keyword, StringComparison.OrdinalIgnoreCase);
-
-        private static List<Token> Tokenize(string sql)
-        {
-            var tokens = new List<Token>();
-            var i = 0;
-            while (i < sql.Length)
-            {
-                var c = sql[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    i++;
-                }
-                else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-                {
-                    while (i < sql.Length && sql[i] != '\n')
-                    {
-                        i++;
-                    }
-                }
-                else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-                {
-                    var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    i = end < 0 ? sql.Length : end + 2;
-                }
-                else if (c == '[' || c == '"' || c == '`')
-                {
-                    var close = c == '[' ? ']' : c;
-                    i = Quoted(sql, i + 1, close, out var text);
-                    tokens.Add(new Token(text, TokenKind.Quoted));
-                }
-                else if (c == '\'' || ((c == 'N' || c == 'n') && i + 1 < sql.Length && sql[i + 1] == '\''))
-                {
-                    i = Quoted(sql, c == '\'' ? i + 1 : i + 2, '\'', out var text);
-                    tokens.Add(new Token(text, TokenKind.String));
-                }
-                else if (char.IsLetterOrDigit(c) || c == '_' || c == '@' || c == '#' || c == '$')
-                {
-                    var start = i;
-                    while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '@' || sql[i] == '#' || sql[i] == '$'))
-                    {
-                        i++;
-                    }
-
-                    tokens.Add(new Token(sql.Substring(start, i - start), TokenKind.Word));
-                }
-                else
-                {
-                    tokens.Add(new Token(c.ToString(), TokenKind.Punctuation));
-                    i++;
-                }
-            }
-
-            return tokens;
-        }
-
-        /// <summary>Reads a quoted text whose closing quote is escaped by doubling it.</summary>
-        private static int Quoted(string sql, int i, char close, out string text)
-        {
-            var builder = new StringBuilder();
-            while (i < sql.Length)
-            {
-                if (sql[i] == close)
-                {
-                    if (i + 1 < sql.Length && sql[i + 1] == close)
-                    {
-                        builder.Append(close);
-                        i += 2;
-                        continue;
-                    }
-
-                    i++;
-                    break;
-                }
-
-                builder.Append(sql[i]);
-                i++;
-            }
-
-            text = builder.ToString();
-            return i;
-        }
-
-        private enum TokenKind
-        {
-            Word,
-            Quoted,
-            String,
-            Punctuation,
-        }
-
-        private readonly struct Token
-        {
-            public Token(string text, TokenKind kind)
-            {
-                Text = text;
-                Kind = kind;
-            }
-
-            public string Text { get; }
-
-            private TokenKind Kind { get; }
-
-            public bool IsQuoted => Kind == TokenKind.Quoted;
-
-            public bool IsString => Kind == TokenKind.String;
-
-            public bool IsPunctuation => Kind == TokenKind.Punctuation;
-
-            public bool IsIdentifier => Kind is TokenKind.Word or TokenKind.Quoted;
-        }
     }
 }

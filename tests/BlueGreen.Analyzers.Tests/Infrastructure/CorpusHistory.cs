@@ -241,15 +241,34 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             return new CorpusHistory(name, compilation);
         }
 
-        private async Task<ImmutableArray<Diagnostic>> AnalyzeAsync()
+        /// <summary>
+        /// The analyzers' diagnostics on the history plus application code (at /app/App.cs) and its references, with a
+        /// release manifest (ShippedMigrations.md) when one is given.
+        /// </summary>
+        public Task<ImmutableArray<Diagnostic>> AnalyzeWithAsync(string code, IEnumerable<MetadataReference> references, string? manifest = null)
+        {
+            var compilation = Compilation
+                .AddSyntaxTrees(CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), "/app/App.cs"))
+                .AddReferences(references);
+            var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+            var files = manifest is null
+                ? ImmutableArray<AdditionalText>.Empty
+                : ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/history/ShippedMigrations.md", SourceText.From(manifest)));
+            return AnalyzeAsync(compilation, files);
+        }
+
+        private Task<ImmutableArray<Diagnostic>> AnalyzeAsync() => AnalyzeAsync(Compilation, ImmutableArray<AdditionalText>.Empty);
+
+        private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, ImmutableArray<AdditionalText> files)
         {
             var exceptions = new ConcurrentBag<Exception>();
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                new AnalyzerOptions(files),
                 onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
-            var diagnostics = await Compilation.WithAnalyzers(HistoryProject.Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var diagnostics = await compilation.WithAnalyzers(HistoryProject.Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             Assert.Empty(exceptions);
             Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
             return diagnostics;

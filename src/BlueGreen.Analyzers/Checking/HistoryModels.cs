@@ -7,9 +7,9 @@ namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
     /// The models of one history, read on first need only (designers are the bulk of a history's code, and most
-    /// judgments need none), each from the per-tree cache; and the provider the history was scaffolded for.
+    /// checks need none), each from the per-tree cache; and the provider the history was scaffolded for.
     /// </summary>
-    internal sealed class Models
+    internal sealed class HistoryModels
     {
         private readonly CancellationToken _cancellationToken;
         private bool _currentRead;
@@ -17,7 +17,7 @@ namespace BlueGreen.Analyzers.Checking
         private bool _providerRead;
         private Provider? _provider;
 
-        public Models(MigrationHistory history, CancellationToken cancellationToken)
+        public HistoryModels(MigrationHistory history, CancellationToken cancellationToken)
         {
             History = history;
             _cancellationToken = cancellationToken;

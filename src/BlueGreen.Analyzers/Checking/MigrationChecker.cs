@@ -7,13 +7,13 @@ using BlueGreen.Analyzers.Schema;
 namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
-    /// The judgment of one unshipped migration: each operation, against the schema replayed up to it, the last shipped
+    /// The check of one unshipped migration: each operation, against the schema replayed up to it, the last shipped
     /// model S (what blue maps) and, at the end, the migration's own target model (green). Renames made earlier in the
     /// same migration are followed back to the names S knows.
     /// </summary>
-    internal sealed class Judgment
+    internal sealed class MigrationChecker
     {
-        private readonly Models _models;
+        private readonly HistoryModels _models;
         private readonly int _index;
         private readonly DatabaseSchema _schema;
         private readonly List<Finding> _findings;
@@ -24,7 +24,7 @@ namespace BlueGreen.Analyzers.Checking
         private bool _shippedRead;
         private TargetModel? _shipped;
 
-        public Judgment(Models models, int index, int shippedIndex, DatabaseSchema schema, List<Finding> findings)
+        public MigrationChecker(HistoryModels models, int index, int shippedIndex, DatabaseSchema schema, List<Finding> findings)
         {
             _models = models;
             _index = index;
@@ -75,7 +75,8 @@ namespace BlueGreen.Analyzers.Checking
                         RenameShape.Rename, Keep(rename, shipped, operations), _models.Provider));
                     break;
 
-                case DropTable drop when shipped.MapsTable(Original(drop.Table)) == Mapping.Mapped:
+                // A table only keyless entities map (EF 2/3 query types, read through raw SQL) is not written by blue.
+                case DropTable drop when shipped.MapsTable(Original(drop.Table)) == Mapping.Mapped && !shipped.IsKeyless(Original(drop.Table)):
                     _findings.Add(new TableDropped(Migration, _shippedName, drop.Syntax.GetLocation(), Original(drop.Table)));
                     break;
 
@@ -94,6 +95,11 @@ namespace BlueGreen.Analyzers.Checking
                 case AlterColumn alter when shipped.Maps(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == Mapping.Mapped
                     && Tightening(alter) is { } change:
                     _findings.Add(new ColumnTightened(Migration, _shippedName, alter.Syntax.GetLocation(), Original(alter.Table), alter.Column, change));
+                    break;
+
+                case AlterColumn alter when shipped.IsRequired(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == true
+                    && Loosening(alter) is { } loosening:
+                    _findings.Add(new ColumnLoosened(Migration, _shippedName, alter.Syntax.GetLocation(), Original(alter.Table), Original(Original(alter.Table), alter.Column), loosening));
                     break;
             }
 
@@ -116,7 +122,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!kept.Contains(column.Name) && shipped.Maps(original, Original(original, column.Name)) == Mapping.Mapped)
                 {
-                    _findings.Add(new ColumnLostInRebuild(Migration, _shippedName, cause.Syntax.GetLocation(), original, Original(original, column.Name), Calls(cause),
+                    _findings.Add(new ColumnLostInRebuild(Migration, _shippedName, cause.Syntax.GetLocation(), original, Original(original, column.Name), MethodOf(cause),
                         new ColumnKeep(column, NeedsDefault(shipped, original, column), KeepInDesigner: true, _shippedName.Migration)));
                 }
             }
@@ -148,13 +154,21 @@ namespace BlueGreen.Analyzers.Checking
 
                 foreach (var column in before.Columns(table))
                 {
-                    if (after.Maps(table, column) == Mapping.NotMapped
-                        && current.Maps(table, column) == Mapping.NotMapped
-                        && _schema.Column(table, column) is { Nullable: false, HasDefault: false } definition)
+                    if (after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
+                    {
+                        continue;
+                    }
+
+                    if (_schema.Column(table, column) is { Nullable: false, HasDefault: false } definition)
                     {
                         // The fix's AlterColumn makes SQLite rebuild the table from the target model.
                         var keep = new ColumnKeep(definition, NeedsDefault: true, KeepInDesigner: _models.Provider == Provider.Sqlite, _models.History.Migrations[_index - 1 < 0 ? 0 : _index - 1]);
                         _findings.Add(new RequiredColumnLeftBehind(Migration, _shippedName, up.Identifier.GetLocation(), table, column, keep, _models.Provider));
+                    }
+                    else if (_schema.Column(table, column) is { Nullable: true, HasDefault: false } && Shipped?.IsRequired(table, column) == true)
+                    {
+                        // BG0012: a nullable column the running version requires (a TPH derived type's, say): green's rows leave it NULL.
+                        _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "stops writing"));
                     }
                 }
             }
@@ -205,6 +219,24 @@ namespace BlueGreen.Analyzers.Checking
         private static bool NeedsDefault(TargetModel shipped, TableKey table, ColumnDefinition definition) =>
             !definition.HasDefault && (definition.Nullable == false || shipped.IsRequired(table, definition.Name) == true);
 
+        /// <summary>
+        /// BG0012: how an AlterColumn lets NULL into a column the running version requires, or null: it becomes nullable, or
+        /// loses the default that filled it for a new version which no longer writes it.
+        /// </summary>
+        private string? Loosening(AlterColumn alter)
+        {
+            var replayed = _schema.Column(alter.Table, alter.Column);
+            if ((replayed?.Nullable ?? alter.Old.Nullable) == false && alter.Definition.Nullable == true)
+            {
+                return "makes nullable";
+            }
+
+            var green = _models.After(_index);
+            return (replayed?.HasDefault ?? alter.Old.HasDefault) && !alter.Definition.HasDefault && green?.Maps(alter.Table, alter.Column) == Mapping.NotMapped
+                ? "removes the default of"
+                : null;
+        }
+
         /// <summary>BG0006: what the new definition no longer accepts, or null.</summary>
         private string? Tightening(AlterColumn alter)
         {
@@ -247,16 +279,17 @@ namespace BlueGreen.Analyzers.Checking
                         continue;
                     }
 
-                    string? what = effect.Kind switch
+                    string? what = effect switch
                     {
-                        SqlEffectKind.DropTable or SqlEffectKind.RenameTable when shipped.MapsTable(table) == Mapping.Mapped => table.ToString(),
-                        SqlEffectKind.DropColumn or SqlEffectKind.RenameColumn when effect.Column is { } sqlColumn => MappedColumn(shipped, table, sqlColumn) is { } column ? table + "." + column : null,
+                        SqlDropTable or SqlRenameTable when shipped.MapsTable(table) == Mapping.Mapped => table.ToString(),
+                        SqlDropColumn { Column: var sqlColumn } when MappedColumn(shipped, table, sqlColumn) is { } column => table + "." + column,
+                        SqlRenameColumn { Column: var sqlColumn } when MappedColumn(shipped, table, sqlColumn) is { } column => table + "." + column,
                         _ => null,
                     };
 
                     if (what is not null)
                     {
-                        _findings.Add(new RawSqlBreak(Migration, _shippedName, sql.Syntax.GetLocation(), effect.Kind, what));
+                        _findings.Add(new RawSqlBreak(Migration, _shippedName, sql.Syntax.GetLocation(), effect, what));
                     }
                 }
             }
@@ -276,7 +309,7 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>The operation's method, as messages name it (<c>AlterColumn</c>, <c>AddForeignKey</c>).</summary>
-        private static string Calls(TableOperation operation) => Syntax.Calls.MethodName(operation.Syntax) ?? operation.GetType().Name;
+        private static string MethodOf(TableOperation operation) => Syntax.Invocations.MethodName(operation.Syntax) ?? operation.GetType().Name;
 
         private void Track(SchemaOperation operation)
         {

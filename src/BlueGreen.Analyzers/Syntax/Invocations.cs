@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BlueGreen.Analyzers.Syntax
 {
     /// <summary>Shapes of fluent calls shared by the migration and model readers.</summary>
-    internal static class Calls
+    internal static class Invocations
     {
         /// <summary>The name of the method an invocation calls: <c>Foo</c> in <c>x.Foo&lt;T&gt;(...)</c>.</summary>
         public static string? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch

@@ -15,7 +15,7 @@ namespace BlueGreen.Analyzers.Schema
     }
 
     /// <summary>Which database provider a model or migration was scaffolded for, from the annotations and store types EF wrote.</summary>
-    internal static class Providers
+    internal static class ProviderDetection
     {
         /// <summary>Null when nothing in the method tells.</summary>
         public static Provider? Of(MethodDeclarationSyntax? method)

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BlueGreen.Analyzers.Usage
+{
+    /// <summary>
+    /// The syntactic filter before any binding: the invocations, assignments and creations of one tree that could pass a
+    /// database name in a string to an API BG0011 knows (<see cref="UsageScanner"/> binds them). Names only: an
+    /// invocation named like a raw SQL, Dapper or <c>Property</c> method, an assignment to something named
+    /// <c>CommandText</c>, a <c>new</c> of a type named <c>...Command</c>.
+    /// </summary>
+    internal static class UsageCandidates
+    {
+        public static List<SyntaxNode> Find(SyntaxNode root, CancellationToken cancellationToken)
+        {
+            var candidates = new List<SyntaxNode>();
+            foreach (var node in root.DescendantNodes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (node switch
+                {
+                    InvocationExpressionSyntax invocation => IsCandidateMethod(MethodName(invocation.Expression)),
+                    AssignmentExpressionSyntax assignment => LastName(assignment.Left) == "CommandText",
+                    ObjectCreationExpressionSyntax creation => LastName(creation.Type)?.EndsWith("Command", StringComparison.Ordinal) == true,
+                    _ => false,
+                })
+                {
+                    candidates.Add(node);
+                }
+            }
+
+            return candidates;
+        }
+
+        // EF Core's FromSql*, SqlQuery*, ExecuteSql*; Dapper's Query*, Execute*; EF.Property and EntityTypeBuilder.Property.
+        private static bool IsCandidateMethod(string? name) =>
+            name is not null
+            && (name == "Property"
+                || name.StartsWith("FromSql", StringComparison.Ordinal)
+                || name.StartsWith("SqlQuery", StringComparison.Ordinal)
+                || name.StartsWith("Query", StringComparison.Ordinal)
+                || name.StartsWith("Execute", StringComparison.Ordinal));
+
+        private static string? MethodName(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static string? LastName(ExpressionSyntax expression) => expression switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}
