@@ -91,6 +91,7 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             checker?.CheckModelOnlyRemovals();
+            checker?.CheckRequirednessInModel(operations);
         }
 
         /// <summary>SQLite's rebuilds: each rebuilt table keeps the columns the migration's target model gives it (see <see cref="SqliteRebuilds"/>).</summary>
@@ -114,7 +115,7 @@ namespace BlueGreen.Analyzers.Checking
                 kept.UnionWith(target.KeptColumns(table));
                 checker?.CheckRebuild(table, cause, kept, operations);
                 removals?.RecordRebuild(models, index, table, cause, kept, schema);
-                schema.Rebuild(table, kept);
+                schema.Rebuild(table, kept, column => target.HasDefault(table, column));
             }
         }
     }

@@ -23,7 +23,17 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
+            // Whether a migration from this one on has an Up the reader could not follow whole: it may have dropped what the
+            // replay still has, and a drop offered for it would fail.
+            var incompleteFrom = new bool[models.History.Migrations.Count + 1];
+            for (var index = models.History.Migrations.Count - 1; index >= 0; index--)
+            {
+                incompleteFrom[index] = incompleteFrom[index + 1] || !models.History.Migrations[index].UpOperations(models.CancellationToken).IsComplete;
+            }
+
             var reported = new HashSet<(TableKey, string?)>();
+            var newest = models.History.Migrations.Count - 1;
+            var dropInto = newest > releases.LastShipped && models.History.Migrations[newest] is { Up.Body: not null, Down.Body: not null } unshipped ? unshipped : null;
             void Add(ReadyToDrop ready, int removedBy)
             {
                 findings.Add(ready);
@@ -39,13 +49,18 @@ namespace BlueGreen.Analyzers.Checking
                 }
 
                 var migration = models.History.Migrations[index];
+                if (incompleteFrom[index])
+                {
+                    continue;
+                }
+
                 foreach (var table in before.Tables)
                 {
                     if (after.MapsTable(table) == Mapping.NotMapped && current.MapsTable(table) == Mapping.NotMapped)
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))
                         {
-                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider), index);
+                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider, dropInto), index);
                         }
 
                         continue;
@@ -60,7 +75,7 @@ namespace BlueGreen.Analyzers.Checking
                         {
                             var copyTo = CopyTarget(models, migration, table, column);
                             var requireCopy = copyTo is not null && schema.Column(table, copyTo)?.Nullable == true && current.IsNullable(table, copyTo) == false;
-                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider), index);
+                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider, dropInto), index);
                         }
                     }
                 }
