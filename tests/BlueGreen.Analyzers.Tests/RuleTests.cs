@@ -347,6 +347,142 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task BG0006_a_type_or_length_the_running_version_model_already_declares_is_not_reported_and_a_longer_declared_one_is()
+        {
+            // The running version's model gained lengths in a release whose migration left the text columns alone (bitwarden's
+            // AuthRequest): it writes nothing longer than it declares. Code's model allows 100, Note's any length; Name and Title
+            // are EF 3.1's shape, a maxLength without store types.
+            var columns = """
+                Id = table.Column<int>(type: "integer", nullable: false),
+                Address = table.Column<string>(type: "text", nullable: true),
+                Code = table.Column<string>(type: "text", nullable: true),
+                Note = table.Column<string>(type: "text", nullable: true),
+                Name = table.Column<string>(maxLength: 200, nullable: true),
+                Title = table.Column<string>(maxLength: 200, nullable: true)
+                """;
+            var declared = new[]
+            {
+                ("Address", ".HasMaxLength(50).HasColumnType(\"character varying(50)\")"),
+                ("Code", ".HasMaxLength(100).HasColumnType(\"character varying(100)\")"),
+                ("Note", ".HasColumnType(\"text\")"),
+                ("Name", ".HasMaxLength(50)"),
+                ("Title", ".HasMaxLength(80)"),
+            };
+            var test = PostgresHistory<TightenColumnAnalyzer>(
+                "Requests",
+                columns,
+                RequestModel(declared),
+                """
+                migrationBuilder.AlterColumn<string>(name: "Address", table: "Requests", type: "character varying(50)", maxLength: 50, nullable: true, oldClrType: typeof(string), oldType: "text", oldNullable: true);
+                {|#0:migrationBuilder.AlterColumn<string>(name: "Code", table: "Requests", type: "character varying(50)", maxLength: 50, nullable: true, oldClrType: typeof(string), oldType: "text", oldNullable: true)|};
+                {|#1:migrationBuilder.AlterColumn<string>(name: "Note", table: "Requests", type: "character varying(50)", maxLength: 50, nullable: true, oldClrType: typeof(string), oldType: "text", oldNullable: true)|};
+                migrationBuilder.AlterColumn<string>(name: "Name", table: "Requests", maxLength: 50, nullable: true, oldClrType: typeof(string), oldMaxLength: 200, oldNullable: true);
+                {|#2:migrationBuilder.AlterColumn<string>(name: "Title", table: "Requests", maxLength: 50, nullable: true, oldClrType: typeof(string), oldMaxLength: 200, oldNullable: true)|};
+                """,
+                RequestModel(declared));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(0).WithArguments(SecondId, "Code", "Requests", "text to character varying(50)", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(1).WithArguments(SecondId, "Note", "Requests", "text to character varying(50)", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(2).WithArguments(SecondId, "Title", "Requests", "max length 200 to 50", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Theory]
+        [InlineData("\"user_service_account\"", "character varying(20)", false)]
+        [InlineData("\"user_service_account\"", "character varying(19)", true)]
+        [InlineData("string.Concat(\"user\", \"_policy\")", "character varying(5)", false)]
+        public async Task BG0006_a_TPH_discriminator_shortened_is_reported_only_when_a_value_the_running_version_writes_no_longer_fits(string derivedValue, string type, bool reported)
+        {
+            // The running version writes its types' discriminator values, the longest 20 characters. A value the designer does
+            // not give as a constant (a hand edit) leaves the values unknown: nothing is reported.
+            var model = """
+                modelBuilder.Entity("App.Policy", b =>
+                    {
+                        b.Property<int>("Id")
+                            .ValueGeneratedOnAdd()
+                            .HasColumnType("integer")
+                            .HasAnnotation("Npgsql:ValueGenerationStrategy", 2);
+
+                        b.Property<string>("Discriminator")
+                            .IsRequired()
+                            .HasColumnType("text");
+
+                        b.HasKey("Id");
+
+                        b.ToTable("Policies");
+
+                        b.HasDiscriminator<string>("Discriminator").HasValue("Policy");
+
+                        b.UseTphMappingStrategy();
+                    });
+
+                modelBuilder.Entity("App.UserPolicy", b =>
+                    {
+                        b.HasBaseType("App.Policy");
+
+                        b.HasDiscriminator().HasValue(VALUE);
+                    });
+                """.Replace("VALUE", derivedValue);
+            var test = PostgresHistory<TightenColumnAnalyzer>(
+                "Policies",
+                """
+                Id = table.Column<int>(type: "integer", nullable: false),
+                Discriminator = table.Column<string>(type: "text", nullable: false)
+                """,
+                model,
+                $"{{|#0:migrationBuilder.AlterColumn<string>(name: \"Discriminator\", table: \"Policies\", type: \"{type}\", maxLength: 20, nullable: false, oldClrType: typeof(string), oldType: \"text\")|}};",
+                model);
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TightenColumn).WithLocation(0).WithArguments(SecondId, "Discriminator", "Policies", "text to " + type, "20240101000000_Initial"));
+            }
+
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>
+        /// A PostgreSQL history of one table: the initial migration creates it with <paramref name="columns"/>, the second
+        /// runs <paramref name="up"/>; each designer's model is given.
+        /// </summary>
+        private static Test<TAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider> PostgresHistory<TAnalyzer>(string table, string columns, string initialModel, string up, string model)
+            where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+        {
+            var create = $$"""
+                migrationBuilder.CreateTable(
+                    name: "{{table}}",
+                    columns: table => new
+                    {
+                {{columns.Replace("\n", "\n        ")}}
+                    },
+                    constraints: table =>
+                    {
+                        table.PrimaryKey("PK_{{table}}", x => x.Id);
+                    });
+                """;
+            var test = new Test<TAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>();
+            test.TestState.Sources.Add(Sources.Context);
+            test.TestState.Sources.Add(Sources.Migration("Initial", create, $"migrationBuilder.DropTable(name: \"{table}\");"));
+            test.TestState.Sources.Add(Sources.Designer("Initial", "20240101000000_Initial", initialModel));
+            test.TestState.Sources.Add(Sources.Migration("Second", up, string.Empty));
+            test.TestState.Sources.Add(Sources.Designer("Second", SecondId, model));
+            return test;
+        }
+
+        /// <summary>App.Request's designer model on PostgreSQL: an int key and string properties declared as given.</summary>
+        private static string RequestModel((string Property, string Chain)[] properties) => $$"""
+            modelBuilder.Entity("App.Request", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", 2);
+            {{string.Concat(System.Array.ConvertAll(properties, property => $"\n        b.Property<string>(\"{property.Property}\"){property.Chain};\n"))}}
+                    b.HasKey("Id");
+
+                    b.ToTable("Requests");
+                });
+            """;
+
+        [Fact]
         public async Task BG0007_model_only_removal_of_a_required_column_gets_a_database_default_kept_in_the_designer_on_SQLite()
         {
             var withoutPhone = ShopHistory.Customer("Fax", "Name", "Points");

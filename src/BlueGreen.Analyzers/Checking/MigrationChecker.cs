@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
@@ -340,14 +341,53 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             var oldType = old.StoreType ?? replayed?.StoreType;
+            string? narrowing;
             if (oldType is not null && updated.StoreType is not null)
             {
-                return StoreTypes.Narrowing(oldType, updated.StoreType);
+                narrowing = StoreTypes.Narrowing(oldType, updated.StoreType);
+            }
+            else
+            {
+                // EF 3.1 wrote no store types: the max length tells.
+                var oldLength = old.MaxLength ?? replayed?.MaxLength;
+                narrowing = oldLength is { } before && updated.MaxLength is { } after && after < before ? "max length " + before + " to " + after : null;
             }
 
-            // EF 3.1 wrote no store types: the max length tells.
-            var oldLength = old.MaxLength ?? replayed?.MaxLength;
-            return oldLength is { } before && updated.MaxLength is { } after && after < before ? "max length " + before + " to " + after : null;
+            return narrowing is not null && !RunningVersionFits(alter, oldType) ? narrowing : null;
+        }
+
+        /// <summary>
+        /// Whether everything the running version writes into a column fits its new, narrower type, though the old type
+        /// held more: its model already declares the new type or length (a model that gained <c>HasMaxLength</c> in a
+        /// release whose migration left the column alone), or the column is a TPH discriminator and every value the
+        /// model's types write fits. A discriminator whose values the model does not all give is not judged.
+        /// </summary>
+        private bool RunningVersionFits(AlterColumn alter, string? oldType)
+        {
+            var table = Original(alter.Table);
+            var column = Original(table, alter.Column);
+            var updated = alter.Definition;
+            if (Shipped is not { } shipped)
+            {
+                return false;
+            }
+
+            if (shipped.IsDiscriminator(table, column))
+            {
+                // Discriminator values are type names: their length in characters is all a character type limits.
+                var capacity = updated.StoreType is { } newType ? StoreTypes.CharacterCapacity(newType) : updated.MaxLength;
+                return shipped.DiscriminatorValues(table, column) is not { } values || capacity is not { } limit || values.All(value => value.Length <= limit);
+            }
+
+            // The declared type must itself be narrower than the old one: that places it in the family both are compared in.
+            if (oldType is not null && updated.StoreType is not null)
+            {
+                return shipped.StoreType(table, column) is { } declared
+                    && StoreTypes.Narrowing(oldType, declared) is not null
+                    && StoreTypes.Narrowing(declared, updated.StoreType) is null;
+            }
+
+            return shipped.MaxLength(table, column) is { } declaredLength && updated.MaxLength is { } newLength && declaredLength <= newLength;
         }
 
         /// <summary>BG0008: raw SQL dropping or renaming what S maps, matched as the database matches names.</summary>

@@ -1,4 +1,5 @@
 using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -26,6 +27,12 @@ namespace BlueGreen.Analyzers.Model
             var arguments = call.ArgumentList.Arguments;
             return arguments.Count == 0 ? absent : BoolLiteral(arguments[0].Expression);
         }
+
+        /// <summary>An <c>int</c> literal (<c>HasMaxLength(50)</c>); null for anything else.</summary>
+        public static int? IntLiteral(ExpressionSyntax expression) =>
+            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int value
+                ? value
+                : null;
 
         /// <summary><c>true</c> or <c>false</c>; null for anything else.</summary>
         public static bool? BoolLiteral(ExpressionSyntax expression) => expression.Kind() switch

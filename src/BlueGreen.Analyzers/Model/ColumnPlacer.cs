@@ -98,6 +98,20 @@ namespace BlueGreen.Analyzers.Model
                 var tphDerived = isDerived && !startsTable;
                 var placement = new Placement(table, prefix: null, overrides, columnsOptional: tphDerived, objectOptional: false, uncertain || keyMissing);
                 PlaceTphOrTpt(hierarchy, tptDerived, placement);
+                if (!tptDerived)
+                {
+                    NoteDiscriminatorValue(hierarchy, placement);
+                }
+            }
+        }
+
+        /// <summary>The value a type of a TPH hierarchy writes into the column of its root's discriminator property.</summary>
+        private void NoteDiscriminatorValue(List<TypeDefinition> hierarchy, Placement placement)
+        {
+            var root = hierarchy[0];
+            if (placement.Table is { } table && root.Discriminator is { Value: { } name } && root.Properties.TryGetValue(name, out var property))
+            {
+                _builder.NoteDiscriminatorValue(table, placement.ColumnName(property), hierarchy[hierarchy.Count - 1].DiscriminatorValue);
             }
         }
 

@@ -57,7 +57,7 @@ namespace BlueGreen.Analyzers.Model
                             model.DefaultSchema = Arguments.Fold(arguments[1].Expression);
                             break;
                         case "Relational:MaxIdentifierLength":
-                            model.MaxIdentifierLength = IntLiteral(arguments[1].Expression);
+                            model.MaxIdentifierLength = BuilderSyntax.IntLiteral(arguments[1].Expression);
                             break;
                     }
 
@@ -87,11 +87,6 @@ namespace BlueGreen.Analyzers.Model
 
             ReadType(entity, lambda, cancellationToken);
         }
-
-        private static int? IntLiteral(ExpressionSyntax expression) =>
-            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int value
-                ? value
-                : null;
 
         /// <summary>Reads the statements of an entity, owned or complex type's builder lambda.</summary>
         private static void ReadType(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
@@ -183,6 +178,9 @@ namespace BlueGreen.Analyzers.Model
                 case "HasKey":
                     ReadKey(type, arguments);
                     break;
+                case "HasDiscriminator" when type.Kind == TypeKind.Entity:
+                    ReadDiscriminator(type, chain);
+                    break;
                 case "HasNoKey":
                     type.Keyed = false;
                     type.PrimaryKey.Clear();
@@ -248,6 +246,25 @@ namespace BlueGreen.Analyzers.Model
                     excludedTable.Excluded = value.IsKind(SyntaxKind.TrueLiteralExpression);
                     type.Table = excludedTable;
                     break;
+            }
+        }
+
+        /// <summary>
+        /// <c>b.HasDiscriminator&lt;string&gt;("Discriminator").HasValue("Blog")</c> on a hierarchy's root,
+        /// <c>b.HasDiscriminator().HasValue("RssBlog")</c> on the types derived from it.
+        /// </summary>
+        private static void ReadDiscriminator(TypeDefinition type, List<InvocationExpressionSyntax> chain)
+        {
+            var arguments = chain[0].ArgumentList.Arguments;
+            type.Discriminator = arguments.Count == 0 ? type.Discriminator ?? new Folded("Discriminator") : Arguments.Fold(arguments[0].Expression);
+            foreach (var call in chain)
+            {
+                if (Invocations.MethodName(call) == "HasValue")
+                {
+                    // HasValue(1), HasValue(typeof(T), "x"): not a value this reader can compare with a string column.
+                    var value = call.ArgumentList.Arguments;
+                    type.DiscriminatorValue = value.Count == 1 ? Arguments.Fold(value[0].Expression) : Folded.Unknown;
+                }
             }
         }
 

@@ -141,6 +141,15 @@ namespace BlueGreen.Analyzers.Model
 
         /// <summary>Something the reader cannot follow is configured: the tables the type maps to are uncertain.</summary>
         public bool Uncertain { get; set; }
+
+        /// <summary>
+        /// The discriminator property <c>HasDiscriminator</c> names (EF's <c>Discriminator</c> when it names none), read
+        /// on a hierarchy's root; unknown when not a constant; null when the type configures no discriminator.
+        /// </summary>
+        public Folded? Discriminator { get; set; }
+
+        /// <summary>The value <c>HasDiscriminator().HasValue(...)</c> gives the type's rows; unknown when not a string constant; null when not written.</summary>
+        public Folded? DiscriminatorValue { get; set; }
     }
 
     internal sealed class PropertyDefinition
@@ -164,6 +173,12 @@ namespace BlueGreen.Analyzers.Model
         /// generated on add): what a table SQLite rebuilds from the model keeps; any other default is lost.
         /// </summary>
         public bool HasDefault { get; set; }
+
+        /// <summary>The store type <c>HasColumnType</c> names; null when not written.</summary>
+        public string? StoreType { get; set; }
+
+        /// <summary>The length <c>HasMaxLength</c> gives; null when not written.</summary>
+        public int? MaxLength { get; set; }
 
         /// <summary>The one statement declaring the property; null when declared twice or not in a block.</summary>
         public ColumnDeclaration? Declaration { get; set; }

@@ -1,11 +1,15 @@
+using System.Collections.Generic;
+
 namespace BlueGreen.Analyzers.Model
 {
     /// <summary>What the properties a model maps to one column say about it.</summary>
     internal sealed class MappedColumn
     {
-        public MappedColumn(bool? nullable, bool? required, ColumnDeclaration? declaration, bool? hasDefault = null)
+        public MappedColumn(bool? nullable, bool? required, ColumnDeclaration? declaration, bool? hasDefault = null, string? storeType = null, int? maxLength = null)
         {
             HasDefault = hasDefault;
+            StoreType = storeType;
+            MaxLength = maxLength;
             Nullable = nullable;
             Required = required;
             Optional = required is { } value ? !value : null;
@@ -28,6 +32,21 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>Whether the model gives the column a default (see <see cref="PropertyDefinition.HasDefault"/>); null: not told.</summary>
         public bool? HasDefault { get; private set; }
 
+        /// <summary>The store type the model declares for it (<c>HasColumnType</c>); null when not declared, or its properties disagree.</summary>
+        public string? StoreType { get; private set; }
+
+        /// <summary>The longest max length its properties declare (<c>HasMaxLength</c>); null when one declares none.</summary>
+        public int? MaxLength { get; private set; }
+
+        /// <summary>A TPH hierarchy's discriminator column.</summary>
+        public bool IsDiscriminator { get; private set; }
+
+        /// <summary>
+        /// The values the hierarchy's types write into its discriminator column; null when it is none, or some type's value
+        /// is not written as a string constant.
+        /// </summary>
+        public IReadOnlyList<string>? DiscriminatorValues { get; private set; }
+
         /// <summary>Where the one property mapped to it is declared; null when several are, or none (a JSON container).</summary>
         public ColumnDeclaration? Declaration { get; private set; }
 
@@ -39,7 +58,16 @@ namespace BlueGreen.Analyzers.Model
             Required = Nullability.Or(Required, other.Required);
             Optional = Nullability.Or(Optional, other.Optional);
             HasDefault = Nullability.Or(HasDefault, other.HasDefault);
+            StoreType = StoreType == other.StoreType ? StoreType : null;
+            MaxLength = MaxLength is { } length && other.MaxLength is { } otherLength ? System.Math.Max(length, otherLength) : null;
             Declaration = null;
+        }
+
+        /// <summary>The column is its hierarchy's discriminator, written with <paramref name="values"/> (null: not all known).</summary>
+        public void MarkDiscriminator(IReadOnlyList<string>? values)
+        {
+            IsDiscriminator = true;
+            DiscriminatorValues = values;
         }
     }
 }

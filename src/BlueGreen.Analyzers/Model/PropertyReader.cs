@@ -74,6 +74,12 @@ namespace BlueGreen.Analyzers.Model
                 case "IsRequired":
                     property.Required = BuilderSyntax.BoolArgument(call, absent: true);
                     break;
+                case "HasColumnType" when arguments.Count == 1:
+                    property.StoreType = Arguments.Fold(arguments[0].Expression).Value;
+                    break;
+                case "HasMaxLength" when arguments.Count == 1:
+                    property.MaxLength = BuilderSyntax.IntLiteral(arguments[0].Expression);
+                    break;
                 case "HasDefaultValue" or "HasDefaultValueSql" or "HasComputedColumnSql" or "ValueGeneratedOnAdd" or "ValueGeneratedOnAddOrUpdate" or "UseIdentityColumn" or "UseSerialColumn":
                     property.HasDefault = true;
                     break;

@@ -106,6 +106,21 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public bool? IsOptional(TableKey table, string column) => Column(table, column)?.Optional;
 
+        /// <summary>The store type the model declares for a mapped column (<c>HasColumnType</c>); null where it declares none.</summary>
+        public string? StoreType(TableKey table, string column) => Column(table, column)?.StoreType;
+
+        /// <summary>The max length the model declares for a mapped column (<c>HasMaxLength</c>); null where it declares none.</summary>
+        public int? MaxLength(TableKey table, string column) => Column(table, column)?.MaxLength;
+
+        /// <summary>Whether the column is a TPH hierarchy's discriminator.</summary>
+        public bool IsDiscriminator(TableKey table, string column) => Column(table, column)?.IsDiscriminator == true;
+
+        /// <summary>
+        /// The values the model's types write into a discriminator column; null when it is none, or the model does not
+        /// give every type's value as a string constant.
+        /// </summary>
+        public IReadOnlyList<string>? DiscriminatorValues(TableKey table, string column) => Column(table, column)?.DiscriminatorValues;
+
         /// <summary>
         /// Where the model method declares the property that maps the column (<see cref="ColumnDeclaration"/>); null when the
         /// column is not mapped for certain (<see cref="Maps"/>), several properties map it, or none is declared by a

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BlueGreen.Analyzers.Schema;
+using BlueGreen.Analyzers.Syntax;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Model
@@ -21,6 +22,9 @@ namespace BlueGreen.Analyzers.Model
         // The key columns each hierarchy maps in each table, to see whether hierarchies sharing a table agree.
         private readonly Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>> _rowKeys =
             new Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>>();
+
+        // The values each discriminator column receives, from every type of its hierarchy; null once one is not known.
+        private readonly Dictionary<(TableKey Table, string Column), List<string>?> _discriminators = new Dictionary<(TableKey, string), List<string>?>();
 
         private bool _unplaced;
 
@@ -56,7 +60,7 @@ namespace BlueGreen.Analyzers.Model
 
             // A required property of an object that may be absent takes NULL back when the object is absent.
             var required = Nullability.And(Nullability.Not(nullable), Nullability.Not(placement.ObjectOptional));
-            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.Declaration, property.HasDefault);
+            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.Declaration, property.HasDefault, property.StoreType, property.MaxLength);
             AddColumn(table, placement.ColumnName(property), column, placement.HasDefaultName(property));
         }
 
@@ -99,6 +103,24 @@ namespace BlueGreen.Analyzers.Model
             set.UnionWith(columns);
         }
 
+        /// <summary>A type of a TPH hierarchy writes <paramref name="value"/> (<see cref="TypeDefinition.DiscriminatorValue"/>) into the discriminator column.</summary>
+        public void NoteDiscriminatorValue(TableKey table, string column, Folded? value)
+        {
+            if (!_discriminators.TryGetValue((table, column), out var values))
+            {
+                _discriminators.Add((table, column), values = new List<string>());
+            }
+
+            if (value is { IsKnown: true, Value: { } known })
+            {
+                values?.Add(known);
+            }
+            else
+            {
+                _discriminators[(table, column)] = null;
+            }
+        }
+
         /// <param name="typeBodies">The block declaring each type's properties, by type path.</param>
         public TargetModel Build(IReadOnlyDictionary<string, BlockSyntax> typeBodies)
         {
@@ -117,6 +139,14 @@ namespace BlueGreen.Analyzers.Model
                     {
                         _uncertain.Add(pair.Key);
                     }
+                }
+            }
+
+            foreach (var pair in _discriminators)
+            {
+                if (_tables.TryGetValue(pair.Key.Table, out var columns) && columns.TryGetValue(pair.Key.Column, out var column))
+                {
+                    column.MarkDiscriminator(pair.Value);
                 }
             }
 

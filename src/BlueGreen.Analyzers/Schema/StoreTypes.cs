@@ -103,6 +103,9 @@ namespace BlueGreen.Analyzers.Schema
             return NarrowerTemporal.Contains(before.Name + ">" + after.Name) ? change : null;
         }
 
+        /// <summary>How many characters a character type holds (<c>varchar(34)</c>: 34); null for other types, or where the provider decides.</summary>
+        public static int? CharacterCapacity(string type) => Parse(type) is { } parsed && Strings.Contains(parsed.Name) ? StringLength(parsed) : null;
+
         private static int? StringLength(StoreType type)
         {
             if (UnboundedStrings.TryGetValue(type.Name, out var unbounded))
