@@ -446,7 +446,7 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WholeTableWrite).WithLocation(1).WithArguments(SecondId, "deletes", "Customers"));
             await test.RunAsync(CancellationToken.None);
 
-            // DDL in raw SQL is a schema change too.
+            // DDL in raw SQL on a table that holds rows is a schema change too.
             test = PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
                 "{|#0:migrationBuilder.Sql(\"ALTER TABLE \\\"Customers\\\" ADD \\\"Tier\\\" integer; UPDATE \\\"Customers\\\" SET \\\"Tier\\\" = 0;\")|};", string.Empty);
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WholeTableWrite).WithLocation(0).WithArguments(SecondId, "updates", "Customers"));
@@ -458,6 +458,10 @@ namespace BlueGreen.Analyzers.Tests
         {
             // Alone in its migration: no schema change's lock is held while it runs.
             await PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(UpdateEverything, string.Empty).RunAsync(CancellationToken.None);
+
+            // A table created in raw SQL beside it is new: no lock on a table the running version uses.
+            await PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
+                "migrationBuilder.Sql(\"CREATE TABLE \\\"Audit\\\" (\\\"Id\\\" integer); UPDATE \\\"Customers\\\" SET \\\"Number\\\" = 0;\");", "migrationBuilder.Sql(\"DROP TABLE \\\"Audit\\\"\");").RunAsync(CancellationToken.None);
 
             await PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
                 AddTier + "\n\n" + CreateRegions + """

@@ -15,8 +15,8 @@ namespace BlueGreen.Analyzers.Checking
     /// The locks and rewrites of one unshipped migration (BG0201 to BG0207): what the database does, beyond the change
     /// itself, to a table that already holds rows the running version reads and writes, while the migration runs. No model
     /// is needed: a lock stalls whichever version uses the table. Only the provider's rules that are certain count
-    /// (PostgreSQL's; EF's migrator's everywhere), and only on tables that existed before the release: a table created in
-    /// it is empty and unknown to the running version.
+    /// (PostgreSQL's; a transaction's row and table locks on SQL Server too; EF's migrator's everywhere), and only on
+    /// tables that existed before the release: a table created in it is empty and unknown to the running version.
     /// </summary>
     internal static class LockChecker
     {
@@ -54,7 +54,9 @@ namespace BlueGreen.Analyzers.Checking
                 if (operation is RawSql { SuppressTransaction: false } raw)
                 {
                     var references = SqlReferences.Read(raw.Text);
-                    locksExisting |= references.Statements.Any(statement => statement.IsDefinition);
+                    // DDL in raw SQL (ALTER TABLE t ...) on a table that holds rows is a schema change too.
+                    locksExisting |= references.Statements.Any(statement =>
+                        statement.IsDefinition && statement.Tables.Any(name => tables.Denoted(name, models.Provider) is not null));
                     CheckBackfill(migration, raw, references, tables, models.Provider, backfills);
                 }
 
