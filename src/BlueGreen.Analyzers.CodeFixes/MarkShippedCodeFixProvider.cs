@@ -35,7 +35,8 @@ namespace BlueGreen.Analyzers.CodeFixes
             Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
             Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id, Descriptors.LoosenColumn.Id,
             Descriptors.ChangedAfterShipping.Id, Descriptors.ShipRequested.Id,
-            Descriptors.IndexWithoutConcurrently.Id, Descriptors.NonTransactionalMixed.Id, Descriptors.VolatileDefault.Id, Descriptors.TypeChangeRewrite.Id, Descriptors.NotNullScan.Id);
+            Descriptors.IndexWithoutConcurrently.Id, Descriptors.NonTransactionalMixed.Id, Descriptors.VolatileDefault.Id, Descriptors.TypeChangeRewrite.Id, Descriptors.NotNullScan.Id,
+            Descriptors.ConstraintValidatedUnderLock.Id, Descriptors.WholeTableWrite.Id);
 
         // With no key (dotnet format), only where .editorconfig asks for it or for BG0101, which exists to be marked.
         public override FixAllProvider GetFixAllProvider() =>

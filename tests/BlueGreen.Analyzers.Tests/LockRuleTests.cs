@@ -10,7 +10,7 @@ using Xunit;
 namespace BlueGreen.Analyzers.Tests
 {
     /// <summary>
-    /// BG0201 to BG0205, the locks and rewrites, on small hand-written PostgreSQL histories (<see cref="PostgresHistory"/>:
+    /// BG0201 to BG0207, the locks and rewrites, on small hand-written PostgreSQL histories (<see cref="PostgresHistory"/>:
     /// Customers exists before the migration judged): what the scaffolder does not write (hand edits, raw SQL, the recipes'
     /// shapes) and where each rule stays silent. Scaffolded cases: <see cref="LockHistoryTests"/>.
     /// </summary>
@@ -357,6 +357,176 @@ namespace BlueGreen.Analyzers.Tests
             await PostgresHistory.Create<NotNullScanAnalyzer, EmptyCodeFixProvider>(
                 "migrationBuilder.AlterColumn<string>(name: \"Email\", table: \"Customers\", type: \"text\", nullable: false, oldClrType: typeof(string), oldType: \"text\");",
                 string.Empty).RunAsync(CancellationToken.None);
+        }
+
+        private const string CreateRegions = """
+            migrationBuilder.CreateTable(
+                name: "Regions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Regions", x => x.Id);
+                });
+            """;
+
+        [Fact]
+        public async Task BG0206_a_foreign_key_or_check_constraint_on_a_table_that_holds_rows_is_reported_and_one_on_a_new_table_is_not()
+        {
+            var test = PostgresHistory.Create<ConstraintValidatedUnderLockAnalyzer, EmptyCodeFixProvider>(
+                CreateRegions + """
+
+
+                {|#0:migrationBuilder.AddForeignKey(
+                    name: "FK_Customers_Regions_Number",
+                    table: "Customers",
+                    column: "Number",
+                    principalTable: "Regions",
+                    principalColumn: "Id")|};
+
+                {|#1:migrationBuilder.AddCheckConstraint(
+                    name: "CK_Customers_Number",
+                    table: "Customers",
+                    sql: "\"Number\" >= 0")|};
+
+                migrationBuilder.AddForeignKey(
+                    name: "FK_Regions_Customers_Id",
+                    table: "Regions",
+                    column: "Id",
+                    principalTable: "Customers",
+                    principalColumn: "Id");
+
+                migrationBuilder.AddCheckConstraint(name: "CK_Regions_Id", table: "Regions", sql: "\"Id\" > 0");
+                """,
+                "migrationBuilder.DropTable(name: \"Regions\");");
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ConstraintValidatedUnderLock).WithLocation(0).WithArguments(
+                SecondId, "foreign key", "FK_Customers_Regions_Number", "Customers", " for a match in 'Regions' under a SHARE ROW EXCLUSIVE lock on both tables", "inserts, updates and deletes"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.ConstraintValidatedUnderLock).WithLocation(1).WithArguments(
+                SecondId, "check constraint", "CK_Customers_Number", "Customers", " under an ACCESS EXCLUSIVE lock", "reads and writes"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0206_is_silent_for_the_recipe_s_NOT_VALID_constraints_and_on_SQLite()
+        {
+            // The recipe: raw SQL adds the constraints NOT VALID (no scan); a later migration validates them.
+            await PostgresHistory.Create<ConstraintValidatedUnderLockAnalyzer, EmptyCodeFixProvider>(
+                CreateRegions + """
+
+
+                migrationBuilder.Sql("ALTER TABLE \"Customers\" ADD CONSTRAINT \"FK_Customers_Regions_Number\" FOREIGN KEY (\"Number\") REFERENCES \"Regions\" (\"Id\") NOT VALID;");
+
+                migrationBuilder.Sql("ALTER TABLE \"Customers\" ADD CONSTRAINT \"CK_Customers_Number\" CHECK (\"Number\" >= 0) NOT VALID;");
+                """,
+                "migrationBuilder.DropTable(name: \"Regions\");").RunAsync(CancellationToken.None);
+
+            // SQLite rebuilds the table for either (other rules' business), with no lock the running version waits on beyond the migration's.
+            await ShopHistory.Create<ConstraintValidatedUnderLockAnalyzer, EmptyCodeFixProvider>(
+                Sources.Migration("Second", "migrationBuilder.AddCheckConstraint(name: \"CK_Customers_Points\", table: \"Customers\", sql: \"Points >= 0\");", string.Empty),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Fax", "Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
+        }
+
+        private const string AddTier = "migrationBuilder.AddColumn<int>(name: \"Tier\", table: \"Customers\", type: \"integer\", nullable: true);";
+
+        [Fact]
+        public async Task BG0207_a_whole_table_UPDATE_or_DELETE_beside_a_schema_change_is_reported()
+        {
+            var test = PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
+                AddTier + """
+
+
+                {|#0:migrationBuilder.Sql("UPDATE \"Customers\" SET \"Tier\" = (SELECT count(*) FROM \"Customers\" AS c WHERE c.\"Number\" < \"Customers\".\"Number\");")|};
+
+                {|#1:migrationBuilder.Sql("UPDATE \"Customers\" SET \"Tier\" = 0 WHERE \"Tier\" IS NULL; DELETE FROM public.\"Customers\";")|};
+                """,
+                string.Empty);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WholeTableWrite).WithLocation(0).WithArguments(SecondId, "updates", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WholeTableWrite).WithLocation(1).WithArguments(SecondId, "deletes", "Customers"));
+            await test.RunAsync(CancellationToken.None);
+
+            // DDL in raw SQL on a table that holds rows is a schema change too.
+            test = PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
+                "{|#0:migrationBuilder.Sql(\"ALTER TABLE \\\"Customers\\\" ADD \\\"Tier\\\" integer; UPDATE \\\"Customers\\\" SET \\\"Tier\\\" = 0;\")|};", string.Empty);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WholeTableWrite).WithLocation(0).WithArguments(SecondId, "updates", "Customers"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0207_is_silent_for_a_backfill_alone_restricted_outside_the_transaction_on_a_new_table_or_naming_another_table()
+        {
+            // Alone in its migration: no schema change's lock is held while it runs.
+            await PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(UpdateEverything, string.Empty).RunAsync(CancellationToken.None);
+
+            // A table created in raw SQL beside it is new: no lock on a table the running version uses.
+            await PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
+                "migrationBuilder.Sql(\"CREATE TABLE \\\"Audit\\\" (\\\"Id\\\" integer); UPDATE \\\"Customers\\\" SET \\\"Number\\\" = 0;\");", "migrationBuilder.Sql(\"DROP TABLE \\\"Audit\\\"\");").RunAsync(CancellationToken.None);
+
+            await PostgresHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
+                AddTier + "\n\n" + CreateRegions + """
+
+
+                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Tier\" = 0 WHERE \"Id\" BETWEEN 1 AND 10000;");
+
+                migrationBuilder.Sql("UPDATE \"Customers\" SET \"Tier\" = 0", suppressTransaction: true);
+
+                migrationBuilder.Sql("DELETE FROM \"Regions\"; UPDATE customers SET tier = 0;");
+                """,
+                "migrationBuilder.DropTable(name: \"Regions\");").RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0207_applies_on_SQL_Server_and_not_on_SQLite()
+        {
+            const string initialUp = """
+                migrationBuilder.CreateTable(
+                    name: "Customers",
+                    columns: table => new
+                    {
+                        Id = table.Column<int>(type: "int", nullable: false)
+                            .Annotation("SqlServer:Identity", "1, 1"),
+                        Number = table.Column<int>(type: "int", nullable: false)
+                    },
+                    constraints: table =>
+                    {
+                        table.PrimaryKey("PK_Customers", x => x.Id);
+                    });
+                """;
+            const string model = """
+                SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+                modelBuilder.Entity("App.Customer", b =>
+                    {
+                        b.Property<int>("Id")
+                            .ValueGeneratedOnAdd()
+                            .HasColumnType("int");
+
+                        SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                        b.Property<int>("Number")
+                            .HasColumnType("int");
+
+                        b.HasKey("Id");
+
+                        b.ToTable("Customers");
+                    });
+                """;
+            var test = new Test<WholeTableWriteAnalyzer, EmptyCodeFixProvider>();
+            test.TestState.Sources.Add(Sources.Context);
+            test.TestState.Sources.Add(Sources.Migration("Initial", initialUp, "migrationBuilder.DropTable(name: \"Customers\");"));
+            test.TestState.Sources.Add(Sources.Designer("Initial", PostgresHistory.InitialId, model));
+            test.TestState.Sources.Add(Sources.Migration(
+                "Second",
+                "migrationBuilder.AddColumn<int>(name: \"Tier\", table: \"Customers\", type: \"int\", nullable: true);\n\n{|#0:migrationBuilder.Sql(\"UPDATE customers SET Tier = Number\")|};",
+                string.Empty));
+            test.TestState.Sources.Add(Sources.Designer("Second", SecondId, model));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WholeTableWrite).WithLocation(0).WithArguments(SecondId, "updates", "Customers"));
+            await test.RunAsync(CancellationToken.None);
+
+            await ShopHistory.Create<WholeTableWriteAnalyzer, EmptyCodeFixProvider>(
+                Sources.Migration("Second", "migrationBuilder.AddColumn<int>(name: \"Tier\", table: \"Customers\", type: \"INTEGER\", nullable: true);\n\nmigrationBuilder.Sql(\"UPDATE Customers SET Tier = Points\");", string.Empty),
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Fax", "Name", "Phone", "Points"))).RunAsync(CancellationToken.None);
         }
     }
 }

@@ -117,10 +117,16 @@ namespace BlueGreen.Analyzers.Tests
 
             var fixedHistory = await project.FixAllAsync(provider);
 
-            // The fixed diagnostics are gone, and the fix brings no new ones.
-            Assert.Equal(
-                before.Where(line => !provider.FixableDiagnosticIds.Any(id => line.Contains(": " + id + " ", StringComparison.Ordinal))),
-                Describe(await fixedHistory.AnalyzeAsync()));
+            // The fixed diagnostics are gone, and the fix brings no new ones but one true Info: the expand step's copy
+            // updates every row of Products in the transaction of its AddColumn, which holds the table's ACCESS EXCLUSIVE
+            // lock for as long as the copy takes (BG0207; on a large table the copy belongs in a migration of its own).
+            var after = before.Where(line => !provider.FixableDiagnosticIds.Any(id => line.Contains(": " + id + " ", StringComparison.Ordinal))).ToList();
+            if (fix == nameof(ExpandRenameCodeFixProvider))
+            {
+                after.Add("RenameSku.cs(19,13): BG0207 Products.");
+            }
+
+            Assert.Equal(after.OrderBy(line => line, StringComparer.Ordinal), Describe(await fixedHistory.AnalyzeAsync()));
 
             var migration = await Text(fixedHistory, "_RenameSku.cs");
             switch (fix)

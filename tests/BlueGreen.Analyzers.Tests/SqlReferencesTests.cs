@@ -49,5 +49,28 @@ namespace BlueGreen.Analyzers.Tests
         {
             Assert.Equal(named, SqlReferences.Read(sql).NamesTable(new TableKey(null, "Customers"), Provider.SqlServer));
         }
+
+        [Theory]
+        [InlineData("UPDATE \"Customers\" SET \"Tier\" = \"Number\"", "UPDATE", "Customers", false)]
+        [InlineData("update sales.Customers c set Tier = 0", "UPDATE", "Customers", false)]
+        [InlineData("DELETE FROM [Customers]", "DELETE", "Customers", false)]
+
+        // A WHERE, JOIN or LIMIT of a subquery restricts the subquery, not the statement.
+        [InlineData("UPDATE Customers SET Tier = (SELECT max(Tier) FROM Orders WHERE Orders.CustomerId = Customers.Id LIMIT 1)", "UPDATE", "Customers", false)]
+        [InlineData("UPDATE Customers SET Tier = 0 WHERE Tier IS NULL", "UPDATE", "Customers", true)]
+        [InlineData("UPDATE TOP (1000) Customers SET Tier = 0", "UPDATE", null, true)]
+        [InlineData("UPDATE c SET Tier = 0 FROM Customers c JOIN Orders o ON o.CustomerId = c.Id", "UPDATE", "c", true)]
+        [InlineData("DELETE FROM Customers USING Orders", "DELETE", "Customers", true)]
+        [InlineData("DELETE Customers", "DELETE", null, false)]
+        [InlineData("WITH x AS (SELECT 1) UPDATE Customers SET Tier = 0", "WITH", null, false)]
+        [InlineData("SELECT 1; UPDATE Orders SET Number = 0", "UPDATE", "Orders", false)]
+        public void The_last_statement_s_verb_target_and_restriction_are_read(string sql, string verb, string? target, bool restricted)
+        {
+            var statements = SqlReferences.Read(sql).Statements;
+            var statement = statements[statements.Count - 1];
+            Assert.Equal(verb, statement.Verb);
+            Assert.Equal(target, statement.Target?.Name.Text);
+            Assert.Equal(restricted, statement.IsRestricted);
+        }
     }
 }

@@ -166,10 +166,11 @@ namespace BlueGreen.Analyzers.Truth
         public async Task BG0201_fixed_index_is_built_concurrently_outside_the_transaction_and_valid(string history)
         {
             var workspace = HistoryWorkspace.FromCorpus(history);
-            var diagnostic = (await workspace.AnalyzeAsync()).Single(candidate => candidate.Id == "BG0201");
+            // The index alone in its migration (the foreign key's index in AddOrderStore shares one with other operations).
+            var diagnostic = (await workspace.AnalyzeAsync()).Single(candidate => candidate.Id == "BG0201" && candidate.GetMessage().Contains("'IX_Customers_Name'", StringComparison.Ordinal));
             var migrationId = diagnostic.Properties["MigrationId"]!;
             var fixedWorkspace = await FixApplier.ApplyAsync(workspace, diagnostic, CreateIndexConcurrentlyCodeFixProvider.Key);
-            Assert.DoesNotContain(await fixedWorkspace.AnalyzeAsync(), candidate => candidate.Id == "BG0201");
+            Assert.DoesNotContain(await fixedWorkspace.AnalyzeAsync(), candidate => candidate.Id == "BG0201" && candidate.Properties["MigrationId"] == migrationId);
 
             var compiled = fixedWorkspace.Compile();
             var index = compiled.Migrations.ToList().IndexOf(migrationId);
@@ -204,6 +205,83 @@ namespace BlueGreen.Analyzers.Truth
             control.CommandText = "CREATE INDEX CONCURRENTLY \"IX_Control\" ON \"Customers\" (\"Name\")";
             var refused = Assert.Throws<PostgresException>(() => control.ExecuteNonQuery());
             Assert.Equal(PostgresErrorCodes.ActiveSqlTransaction, refused.SqlState);
+        }
+
+        /// <summary>
+        /// BG0206 claims PostgreSQL checks every existing row when EF adds a foreign key or a check constraint. A check of
+        /// existing rows is observable: with a row that breaks the constraint in the table, the migration fails at once. So
+        /// before each migration a row that breaks every constraint of the history goes into each table (N = -1: below the
+        /// checks' 0, and no region has that id); the migrations the server refuses must be exactly those BG0206 reports.
+        /// The recipe's NOT VALID constraints apply over the bad rows (no scan); its VALIDATE, in a later migration, is the
+        /// scan again, refused too (reported by no rule: it scans without blocking reads or writes).
+        /// </summary>
+        [Fact]
+        public async Task BG0206_names_exactly_the_migrations_whose_constraints_PostgreSQL_checks_against_existing_rows()
+        {
+            var tables = new[] { "C1", "C2", "C3", "C4" };
+            var initial = string.Concat(tables.Select(table => CreateTable(table, "integer").Replace("C = table.Column<string>", "N = table.Column<int>", StringComparison.Ordinal)))
+                + "migrationBuilder.CreateTable(name: \"Regions\", columns: table => new { Id = table.Column<int>(type: \"integer\", nullable: false) }, constraints: table => table.PrimaryKey(\"PK_Regions\", x => x.Id));\n";
+            const string notValid = "migrationBuilder.Sql(\"ALTER TABLE \\\"C3\\\" ADD CONSTRAINT \\\"CK_C3_N\\\" CHECK (\\\"N\\\" >= 0) NOT VALID;\");\n"
+                + "migrationBuilder.Sql(\"ALTER TABLE \\\"C3\\\" ADD CONSTRAINT \\\"FK_C3_Regions_N\\\" FOREIGN KEY (\\\"N\\\") REFERENCES \\\"Regions\\\" (\\\"Id\\\") NOT VALID;\");\n";
+            var workspace = HistoryWorkspace.Load("locks-constraints", new[]
+            {
+                ("Initial.cs", Migration("20240101000000_Initial", "Initial", initial)),
+                ("AddCheck.cs", Migration("20240201000000_AddCheck", "AddCheck", "migrationBuilder.AddCheckConstraint(name: \"CK_C1_N\", table: \"C1\", sql: \"\\\"N\\\" >= 0\");")),
+                ("AddForeignKey.cs", Migration("20240301000000_AddForeignKey", "AddForeignKey", "migrationBuilder.AddForeignKey(name: \"FK_C2_Regions_N\", table: \"C2\", column: \"N\", principalTable: \"Regions\", principalColumn: \"Id\");")),
+                ("AddNotValid.cs", Migration("20240401000000_AddNotValid", "AddNotValid", notValid)),
+                ("Validate.cs", Migration("20240501000000_Validate", "Validate", "migrationBuilder.Sql(\"ALTER TABLE \\\"C3\\\" VALIDATE CONSTRAINT \\\"CK_C3_N\\\";\");")),
+                ("ShopContextModelSnapshot.cs", Snapshot),
+            });
+            var reported = (await workspace.AnalyzeAsync())
+                .Where(diagnostic => diagnostic.Id == "BG0206")
+                .Select(diagnostic => diagnostic.Properties["MigrationId"]!)
+                .OrderBy(id => id, StringComparer.Ordinal)
+                .ToList();
+
+            var compiled = workspace.Compile();
+            using var database = TestDatabase.Create(DatabaseProvider.Postgres);
+            using var context = compiled.CreateContext(database);
+            var migrator = context.GetService<IMigrator>();
+            migrator.Migrate(compiled.Migrations[0]);
+            var refused = new List<string>();
+            var row = 0;
+            foreach (var id in compiled.Migrations.Skip(1))
+            {
+                foreach (var table in tables)
+                {
+                    try
+                    {
+                        Execute(database, $"INSERT INTO \"{table}\" (\"Id\", \"N\") VALUES ({++row}, -1)");
+                    }
+                    catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ForeignKeyViolation)
+                    {
+                        // A constraint already checks this table's new rows: none of its rows breaks it.
+                    }
+                }
+
+                try
+                {
+                    migrator.Migrate(id);
+                    _output.WriteLine(id + ": applied over rows that break its constraints");
+                }
+                catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ForeignKeyViolation)
+                {
+                    _output.WriteLine(id + ": refused (" + exception.MessageText + ")");
+                    refused.Add(id);
+                    Execute(database, string.Concat(tables.Select(table => $"DELETE FROM \"{table}\" WHERE \"N\" = -1;")));
+                    migrator.Migrate(id);
+                }
+            }
+
+            Assert.Equal(new[] { "20240201000000_AddCheck", "20240301000000_AddForeignKey" }, reported);
+            Assert.Equal(new[] { "20240201000000_AddCheck", "20240301000000_AddForeignKey", "20240501000000_Validate" }, refused);
+        }
+
+        private static void Execute(TestDatabase database, string sql)
+        {
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
         }
 
         // Type changes PostgresRewrites tells (a rewrite or none), and two it cannot (left silent).

@@ -112,6 +112,22 @@ namespace BlueGreen.Analyzers.Checking
     internal sealed record NotNullScan(MigrationEntry Migration, Location Location, TableKey Table, string Column, bool UpdatesNulls)
         : LockFinding(Migration, Location);
 
+    /// <summary>
+    /// BG0206: a foreign key or check constraint added to a table that holds rows: PostgreSQL checks every row before the
+    /// migration goes on, under a lock that stops the running version's writes (a check constraint: its reads too).
+    /// </summary>
+    /// <param name="Principal">The table a foreign key references (locked too); null for a check constraint.</param>
+    internal sealed record ConstraintValidatedUnderLock(MigrationEntry Migration, Location Location, TableKey Table, string Constraint, string? Principal)
+        : LockFinding(Migration, Location);
+
+    /// <summary>
+    /// BG0207: raw SQL that updates or deletes every row of a table that holds rows, in a migration that also changes the
+    /// schema: one transaction keeps the rows, and the schema change's lock, until the whole migration commits.
+    /// </summary>
+    /// <param name="Verb"><c>UPDATE</c> or <c>DELETE</c>.</param>
+    internal sealed record WholeTableWrite(MigrationEntry Migration, Location Location, TableKey Table, string Verb)
+        : LockFinding(Migration, Location);
+
     /// <summary>BG0100: removed from the model by a shipped migration, still in the database: the contract step can drop it.</summary>
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>

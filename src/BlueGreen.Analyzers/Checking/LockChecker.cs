@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Schema;
 using BlueGreen.Analyzers.Syntax;
+using BlueGreen.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,11 +12,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
-    /// The locks and rewrites of one unshipped migration (BG0201 to BG0205): what the database does, beyond the change
+    /// The locks and rewrites of one unshipped migration (BG0201 to BG0207): what the database does, beyond the change
     /// itself, to a table that already holds rows the running version reads and writes, while the migration runs. No model
     /// is needed: a lock stalls whichever version uses the table. Only the provider's rules that are certain count
-    /// (PostgreSQL's; EF's migrator's everywhere), and only on tables that existed before the release: a table created in
-    /// it is empty and unknown to the running version.
+    /// (PostgreSQL's; a transaction's row and table locks on SQL Server too; EF's migrator's everywhere), and only on
+    /// tables that existed before the release: a table created in it is empty and unknown to the running version.
     /// </summary>
     internal static class LockChecker
     {
@@ -27,7 +29,9 @@ namespace BlueGreen.Analyzers.Checking
             var operations = migration.UpOperations(cancellationToken).Operations;
             var postgres = models.Provider == Provider.Npgsql;
             CheckNonTransactional(migration, operations, postgres, findings);
-            if (!postgres)
+
+            // BG0207's locks are SQL Server's too; SQLite lets one writer at a time into the whole database, whatever runs.
+            if (!postgres && models.Provider != Provider.SqlServer)
             {
                 return;
             }
@@ -41,29 +45,82 @@ namespace BlueGreen.Analyzers.Checking
                 }
             }
 
+            var backfills = new List<Finding>();
+            var locksExisting = false;
             for (var position = 0; position < operations.Count; position++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var operation = operations[position];
+                if (operation is RawSql { SuppressTransaction: false } raw)
+                {
+                    var references = SqlReferences.Read(raw.Text);
+                    // DDL in raw SQL (ALTER TABLE t ...) on a table that holds rows is a schema change too.
+                    locksExisting |= references.Statements.Any(statement =>
+                        statement.IsDefinition && statement.Tables.Any(name => tables.Denoted(name, models.Provider) is not null));
+                    CheckBackfill(migration, raw, references, tables, models.Provider, backfills);
+                }
+
                 if (operation is TableOperation { Table: var table } && tables.HoldRows(table))
                 {
-                    switch (operation)
+                    // What holds a lock on a table with rows until the migration commits (a concurrent index runs outside it).
+                    locksExisting |= operation is not CreateIndex { Concurrently: true };
+                    if (postgres)
                     {
-                        case CreateIndex { Concurrently: false } create:
-                            findings.Add(new IndexBuiltUnderLock(migration, create.Syntax.GetLocation(), table, create.Name));
-                            break;
-
-                        case AddColumn add when Text(add, "defaultValueSql") is { } sql && PostgresRewrites.VolatileCall(sql) is { } function:
-                            findings.Add(new VolatileDefaultRewrite(migration, add.Syntax.GetLocation(), table, add.Column, function));
-                            break;
-
-                        case AlterColumn alter:
-                            CheckAlterColumn(models, index, position, alter, findings);
-                            break;
+                        CheckPostgres(models, index, position, operation, table, findings);
                     }
                 }
 
                 tables.Follow(operation, inThisMigration: true);
+            }
+
+            // A backfill alone in its migration holds only its own row locks; beside a schema change it runs while that
+            // change's lock is held (or holds its rows while the change waits), all in one transaction.
+            if (locksExisting)
+            {
+                findings.AddRange(backfills);
+            }
+        }
+
+        /// <summary>BG0201, BG0203 to BG0206: what EF's Npgsql provider makes PostgreSQL do to a table that holds rows.</summary>
+        private static void CheckPostgres(HistoryModels models, int index, int position, SchemaOperation operation, TableKey table, List<Finding> findings)
+        {
+            var migration = models.History.Migrations[index];
+            switch (operation)
+            {
+                case CreateIndex { Concurrently: false } create:
+                    findings.Add(new IndexBuiltUnderLock(migration, create.Syntax.GetLocation(), table, create.Name));
+                    break;
+
+                case AddColumn add when Text(add, "defaultValueSql") is { } sql && PostgresRewrites.VolatileCall(sql) is { } function:
+                    findings.Add(new VolatileDefaultRewrite(migration, add.Syntax.GetLocation(), table, add.Column, function));
+                    break;
+
+                case AlterColumn alter:
+                    CheckAlterColumn(models, index, position, alter, findings);
+                    break;
+
+                // Npgsql writes ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY / CHECK (...), never NOT VALID: the existing
+                // rows are checked at once, under SHARE ROW EXCLUSIVE on both tables, or ACCESS EXCLUSIVE for a check.
+                case ConstraintChange { Method: "AddForeignKey" or "AddCheckConstraint" } change when Text(change, "name") is { } name:
+                    findings.Add(new ConstraintValidatedUnderLock(migration, change.Syntax.GetLocation(), table, name,
+                        change.Method == "AddForeignKey" ? Text(change, "principalTable") ?? "?" : null));
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// BG0207: an UPDATE or a DELETE of every row (no WHERE, JOIN, USING, TOP or LIMIT) of a table that holds rows, in
+        /// SQL the migration runs in its transaction: every row stays locked until the migration commits.
+        /// </summary>
+        private static void CheckBackfill(MigrationEntry migration, RawSql sql, SqlReferences references, ExistingTables tables, Provider? provider, List<Finding> backfills)
+        {
+            foreach (var statement in references.Statements)
+            {
+                if (statement is { IsDefinition: false, IsRestricted: false, Target: { } target, Verb: "UPDATE" or "DELETE" }
+                    && tables.Denoted(target, provider) is { } table)
+                {
+                    backfills.Add(new WholeTableWrite(migration, sql.Syntax.GetLocation(), table, statement.Verb));
+                }
             }
         }
 
@@ -192,6 +249,26 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             public bool HoldRows(TableKey table) => _known.Contains(table) && !_created.Contains(table);
+
+            /// <summary>The one table holding rows that a SQL name denotes; null when none does, or more than one might.</summary>
+            public TableKey? Denoted(SqlName name, Provider? provider)
+            {
+                TableKey? found = null;
+                foreach (var table in _known)
+                {
+                    if (name.Is(table, provider))
+                    {
+                        if (found is not null)
+                        {
+                            return null;
+                        }
+
+                        found = table;
+                    }
+                }
+
+                return found is { } one && HoldRows(one) ? one : null;
+            }
 
             /// <summary>Follows creations, renames and drops; the schema already holds those of earlier migrations.</summary>
             public void Follow(SchemaOperation operation, bool inThisMigration)

@@ -127,6 +127,20 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Info,
             "SET NOT NULL checks every row while holding the table's strongest lock. PostgreSQL 12 and later skip that scan when a validated CHECK (column IS NOT NULL) constraint already proves it, and such a constraint can be added NOT VALID (no scan) and validated later under a lock that lets reads and writes go on.");
 
+        public static readonly DiagnosticDescriptor ConstraintValidatedUnderLock = Create(
+            "BG0206",
+            "Foreign key or check constraint validated under lock on an existing table",
+            "Migration '{0}' adds {1} '{2}' to table '{3}', which already holds rows: PostgreSQL checks every row{4}, so the running version's {5} wait until it is done; on a large table, add it NOT VALID in raw SQL and validate it in a later migration",
+            DiagnosticSeverity.Info,
+            "EF's Npgsql provider adds a foreign key or a check constraint with ALTER TABLE ... ADD CONSTRAINT, which checks every existing row before the migration goes on: a foreign key under a SHARE ROW EXCLUSIVE lock on the table and the table it references (writes wait), a check constraint under an ACCESS EXCLUSIVE lock (reads wait too). Added NOT VALID, the constraint only checks new rows; VALIDATE CONSTRAINT in a later migration checks the old ones under a lock that lets reads and writes go on.");
+
+        public static readonly DiagnosticDescriptor WholeTableWrite = Create(
+            "BG0207",
+            "Whole-table UPDATE or DELETE in a migration that changes the schema",
+            "Migration '{0}' {1} every row of table '{2}', which already holds rows, in raw SQL run in the same transaction as its schema changes: each row stays locked, with the tables the schema changes lock, until the whole migration commits, and the running version waits on them; move the backfill to a migration of its own and write it in batches",
+            DiagnosticSeverity.Info,
+            "EF runs a migration in one transaction. An UPDATE or DELETE without a WHERE writes every row of the table and keeps each one locked until that transaction commits; beside an ALTER TABLE on the same migration the table's strongest lock is held for as long as the backfill takes. On a small table that is nothing, on a large one an outage.");
+
         public static readonly DiagnosticDescriptor ReadyToDrop = Create(
             "BG0100",
             "Removed from the model in a shipped release: ready to drop",

@@ -35,6 +35,8 @@ namespace BlueGreen.Analyzers.Usage
             var statements = new List<Statement>();
             var current = new Statement();
             var listsTables = false;
+            var depth = 0;
+            var first = 0;
             var tokens = SqlTokenizer.Tokenize(sql);
             for (var i = 0; i < tokens.Count; i++)
             {
@@ -42,6 +44,8 @@ namespace BlueGreen.Analyzers.Usage
                 if (token.IsPunctuation && token.Text == ";")
                 {
                     listsTables = false;
+                    depth = 0;
+                    first = i + 1;
                     statements.Add(current);
                     current = new Statement();
                     continue;
@@ -50,6 +54,26 @@ namespace BlueGreen.Analyzers.Usage
                 if (current.IsEmpty && (token.Is("ALTER") || token.Is("CREATE") || token.Is("DROP")))
                 {
                     current.IsDefinition = true;
+                }
+
+                if (current.IsEmpty && token.Kind == SqlTokenKind.Word)
+                {
+                    current.Verb = token.Text.ToUpperInvariant();
+                }
+
+                if (token.IsPunctuation && token.Text == "(")
+                {
+                    depth++;
+                }
+                else if (token.IsPunctuation && token.Text == ")")
+                {
+                    depth--;
+                }
+
+                // A condition of the statement itself, not of a subquery in its SET list; TOP and LIMIT take some rows only.
+                if (depth == 0 && (token.Is("WHERE") || token.Is("JOIN") || token.Is("USING") || token.Is("TOP") || token.Is("LIMIT")))
+                {
+                    current.IsRestricted = true;
                 }
 
                 current.IsEmpty = false;
@@ -74,6 +98,13 @@ namespace BlueGreen.Analyzers.Usage
                 {
                     var table = new SqlName(parts[parts.Count - 1], parts.Count > 1 ? parts[parts.Count - 2] : (SqlToken?)null);
                     current.Tables.Add(table);
+
+                    // The table an UPDATE or a DELETE writes: the name right after UPDATE, or after DELETE FROM.
+                    if (current.Tables.Count == 1 && depth == 0
+                        && ((current.Verb == "UPDATE" && start == first + 1) || (current.Verb == "DELETE" && start == first + 2 && tokens[first + 1].Is("FROM"))))
+                    {
+                        current.Target = table;
+                    }
 
                     // An alias: "Customers c" or "Customers AS c".
                     var next = i + 1 < tokens.Count && tokens[i + 1].Is("AS") ? i + 2 : i + 1;
@@ -171,6 +202,18 @@ namespace BlueGreen.Analyzers.Usage
             public bool IsDefinition { get; set; }
 
             public bool IsEmpty { get; set; } = true;
+
+            /// <summary>The statement's first word, upper case (<c>UPDATE</c>, <c>DELETE</c>, <c>WITH</c>...); null when it starts otherwise.</summary>
+            public string? Verb { get; set; }
+
+            /// <summary>The table an <c>UPDATE t</c> or a <c>DELETE FROM t</c> writes; null for other statements and other shapes.</summary>
+            public SqlName? Target { get; set; }
+
+            /// <summary>
+            /// Whether the statement itself (not a subquery) has a WHERE, a JOIN, a USING, a TOP or a LIMIT: it may write some
+            /// rows only. Without one, an UPDATE or a DELETE writes every row of its table.
+            /// </summary>
+            public bool IsRestricted { get; set; }
 
             public bool HasTable(TableKey table, Provider? provider)
             {

@@ -53,5 +53,22 @@ namespace Fixtures
 
         public DateTime PlacedAt { get; set; }
 #endif
+
+        // Added in step 9 (AddOrderStore): a new table, and a foreign key to it
+        // from the existing Orders, which PostgreSQL validates over every order.
+#if STEP9
+        public int? StoreId { get; set; }
+
+        public Store? Store { get; set; }
+#endif
     }
+
+#if STEP9
+    public class Store
+    {
+        public int Id { get; set; }
+
+        public string Name { get; set; } = null!;
+    }
+#endif
 }

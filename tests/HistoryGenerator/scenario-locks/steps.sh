@@ -11,6 +11,8 @@ steps=(
   WidenCustomerName        # 6: Customer.Name max length 100 to 200 (SQLite: nothing)
   RequireCustomerEmail     # 7: Customer.Email required: AlterColumn nullable to NOT NULL with defaultValue ""
   AddTierWithIndex         # 8: Customer.Tier added and (PostgreSQL) indexed concurrently in the same migration
+  AddOrderStore            # 9: a new Stores table and Order.StoreId (optional): AddForeignKey on the existing Orders (and its index)
+  CheckCustomerId          # 10: a check constraint on the existing Customers: AddCheckConstraint
 )
 
 # edit_step NAME FILE: no hand edits in this scenario.

@@ -55,7 +55,10 @@ namespace Fixtures.Migrations
                     b.HasIndex("Tier")
                         .HasAnnotation("Npgsql:CreatedConcurrently", true);
 
-                    b.ToTable("Customers");
+                    b.ToTable("Customers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Customers_Id", "\"Id\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Fixtures.Order", b =>
@@ -82,11 +85,33 @@ namespace Fixtures.Migrations
                         .HasColumnType("uuid")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<int?>("StoreId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("StoreId");
+
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("Fixtures.Store", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Stores");
                 });
 
             modelBuilder.Entity("Fixtures.Order", b =>
@@ -97,7 +122,13 @@ namespace Fixtures.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Fixtures.Store", "Store")
+                        .WithMany()
+                        .HasForeignKey("StoreId");
+
                     b.Navigation("Customer");
+
+                    b.Navigation("Store");
                 });
 #pragma warning restore 612, 618
         }

@@ -46,7 +46,10 @@ namespace Fixtures.Migrations
 
                     b.HasIndex("Tier");
 
-                    b.ToTable("Customers");
+                    b.ToTable("Customers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Customers_Id", "\"Id\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Fixtures.Order", b =>
@@ -71,11 +74,31 @@ namespace Fixtures.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValueSql("'00000000-0000-0000-0000-000000000000'");
 
+                    b.Property<int?>("StoreId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("StoreId");
+
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("Fixtures.Store", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Stores");
                 });
 
             modelBuilder.Entity("Fixtures.Order", b =>
@@ -86,7 +109,13 @@ namespace Fixtures.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Fixtures.Store", "Store")
+                        .WithMany()
+                        .HasForeignKey("StoreId");
+
                     b.Navigation("Customer");
+
+                    b.Navigation("Store");
                 });
 #pragma warning restore 612, 618
         }
