@@ -24,15 +24,17 @@ namespace BlueGreen.Analyzers.Checking
             var schema = new DatabaseSchema();
             var models = new HistoryModels(history, cancellationToken);
             var removals = new Removals();
+            var unmapped = new UnmappedColumns(models);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
                 var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
                 Replay(models, index, schema, checker, checker is null ? null : removals);
+                checker?.CheckModelOnlyRemovals(unmapped);
             }
 
             if (releases.FromManifest)
             {
-                ContractPhase.ReadyToDrop(models, releases, schema, findings, removals);
+                ContractPhase.ReadyToDrop(models, releases, schema, findings, removals, unmapped);
             }
 
             var gone = removals.Gone(schema);
@@ -89,8 +91,6 @@ namespace BlueGreen.Analyzers.Checking
             {
                 Rebuild(models, index, operations, schema, checker, removals);
             }
-
-            checker?.CheckModelOnlyRemovals();
         }
 
         /// <summary>SQLite's rebuilds: each rebuilt table keeps the columns the migration's target model gives it (see <see cref="SqliteRebuilds"/>).</summary>
