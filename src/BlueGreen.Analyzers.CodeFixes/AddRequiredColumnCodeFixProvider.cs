@@ -34,12 +34,12 @@ namespace BlueGreen.Analyzers.CodeFixes
             var options = new List<FixOption>();
             if (MigrationCode.ClrDefault(data.ClrType) is not null)
             {
-                options.Add(new FixOption(AddDefaultKey, AddDefaultTitle));
+                options.Add(new FixOption(AddDefaultKey, "add_default", AddDefaultTitle));
             }
 
             if (data.GreenAllowsNull)
             {
-                options.Add(new FixOption(MakeNullableKey, MakeNullableTitle));
+                options.Add(new FixOption(MakeNullableKey, "make_nullable", MakeNullableTitle));
             }
 
             return Task.FromResult<IReadOnlyList<FixOption>>(options);

@@ -27,9 +27,12 @@ namespace BlueGreen.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.RenameColumn.Id);
 
+        // The bigger change (a trigger, a second column, a later drop): applied only when .editorconfig chooses it.
+        private protected override bool OffersDefault => false;
+
         private protected override Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
             data is { Shape: RenameShape.Rename, Provider: Provider.Npgsql, ClrType: not null, Table: not null, Column: not null, NewColumn: not null }
-                ? Offer(new FixOption("BG0002.Expand", Title))
+                ? Offer(new FixOption("BG0002.Expand", "expand", Title))
                 : Task.FromResult(None);
 
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)

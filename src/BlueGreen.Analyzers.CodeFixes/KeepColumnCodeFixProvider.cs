@@ -37,8 +37,8 @@ namespace BlueGreen.Analyzers.CodeFixes
                 ? new[]
                 {
                     diagnostic.Id == Descriptors.RequiredColumnLeftBehind.Id
-                        ? new FixOption("BG0007.AddDefault", AddDefaultTitle)
-                        : new FixOption("BG0009.KeepInDesigner", KeepInDesignerTitle),
+                        ? new FixOption("BG0007.AddDefault", "add_default", AddDefaultTitle)
+                        : new FixOption("BG0009.KeepInDesigner", "keep_in_designer", KeepInDesignerTitle),
                 }
                 : None;
 

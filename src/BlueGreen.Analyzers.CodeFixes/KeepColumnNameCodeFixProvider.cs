@@ -34,7 +34,7 @@ namespace BlueGreen.Analyzers.CodeFixes
 
         private protected override async Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
             await PlanAsync(document, data, cancellationToken).ConfigureAwait(false) is { } plan
-                ? new[] { new FixOption(Key, plan.Entity is null ? MigrationFilesOnlyTitle : Title) }
+                ? new[] { new FixOption(Key, "keep_column_name", plan.Entity is null ? MigrationFilesOnlyTitle : Title) }
                 : None;
 
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.DropTable.Id);
 
         private protected override Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
-            Offer(new FixOption("BG0003.KeepTable", Title));
+            Offer(new FixOption("BG0003.KeepTable", "keep_table", Title));
 
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)
         {

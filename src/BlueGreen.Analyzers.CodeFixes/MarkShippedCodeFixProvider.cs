@@ -28,29 +28,45 @@ namespace BlueGreen.Analyzers.CodeFixes
     {
         private const string EquivalenceKey = "BG.MarkShipped";
 
+        /// <summary>The value of <c>bluegreen.&lt;id&gt;.fix</c> that makes dotnet format (and a Fix All with no key) mark releases shipped.</summary>
+        public const string Name = "mark_shipped";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             Descriptors.DropColumn.Id, Descriptors.RenameColumn.Id, Descriptors.DropTable.Id, Descriptors.RenameTable.Id, Descriptors.AddRequiredColumn.Id,
             Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id, Descriptors.LoosenColumn.Id,
-            Descriptors.ChangedAfterShipping.Id);
+            Descriptors.ChangedAfterShipping.Id, Descriptors.ShipRequested.Id);
 
+        // With no key (dotnet format), only where .editorconfig asks for it or for BG0101, which exists to be marked.
         public override FixAllProvider GetFixAllProvider() =>
-            new ProjectFixAll("Mark the migrations of these diagnostics as shipped", (project, diagnostics, cancellationToken) =>
-                MarkAsync(project, diagnostics.Select(MigrationId).OfType<string>().ToList(), cancellationToken));
+            new ProjectFixAll("Mark the migrations of these diagnostics as shipped", (project, diagnostics, key, cancellationToken) =>
+                MarkAsync(
+                    project,
+                    diagnostics.Where(diagnostic => key is not null || Offer(diagnostic) is { } offer && Chosen(project, diagnostic, offer) is not null).Select(MigrationId).OfType<string>().ToList(),
+                    cancellationToken));
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (MigrationId(diagnostic) is { } id)
+                if (Offer(diagnostic) is { } offer && MigrationId(diagnostic) is { } id)
                 {
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Mark migrations up to {id} as shipped", cancellationToken => MarkAsync(context.Document.Project, new[] { id }, cancellationToken), EquivalenceKey),
-                        diagnostic);
+                    FixChoice.Register(
+                        context,
+                        diagnostic,
+                        new[] { offer },
+                        Chosen(context.Document.Project, diagnostic, offer),
+                        option => CodeAction.Create(option.Title, cancellationToken => MarkAsync(context.Document.Project, new[] { id }, cancellationToken), option.Key));
                 }
             }
 
             return Task.CompletedTask;
         }
+
+        private static FixOption? Offer(Diagnostic diagnostic) =>
+            MigrationId(diagnostic) is { } id ? new FixOption(EquivalenceKey, Name, $"Mark migrations up to {id} as shipped") : null;
+
+        private static FixOption? Chosen(Project project, Diagnostic diagnostic, FixOption offer) =>
+            FixChoice.Chosen(new[] { offer }, FixChoice.Configured(project, diagnostic), offersDefault: diagnostic.Id == Descriptors.ShipRequested.Id);
 
         private static string? MigrationId(Diagnostic diagnostic) => FixData.Of(diagnostic).MigrationId;
 
@@ -83,22 +99,19 @@ namespace BlueGreen.Analyzers.CodeFixes
             var manifest = manifestFile is null ? null : project.AdditionalDocuments.FirstOrDefault(document => (document.FilePath ?? document.Name) == manifestFile.Path);
             if (manifest is null)
             {
-                var text = new StringBuilder()
-                    .Append("# Migrations deployed to production, release by release. Listing an id marks it and every earlier\n")
-                    .Append("# migration of its DbContext as shipped (see BlueGreen.Analyzers' README).\n\n")
-                    .Append("## Baseline\n");
-                foreach (var (_, line) in lines)
-                {
-                    text.Append(line).Append('\n');
-                }
-
                 var directory = project.FilePath is null ? null : System.IO.Path.GetDirectoryName(project.FilePath);
                 var path = directory is null ? Manifest.FileName : System.IO.Path.Combine(directory, Manifest.FileName);
-                return project.AddAdditionalDocument(Manifest.FileName, SourceText.From(text.ToString()), filePath: path).Project.Solution;
+                return project.AddAdditionalDocument(Manifest.FileName, SourceText.From(NewManifest(lines)), filePath: path).Project.Solution;
+            }
+
+            // An empty manifest (the BlueGreenMarkShipped target starts one, since dotnet format cannot add a file) is begun as a new one.
+            var source = await manifest.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            if (source.ToString().Trim().Length == 0)
+            {
+                return project.Solution.WithAdditionalDocumentText(manifest.Id, SourceText.From(NewManifest(lines), source.Encoding));
             }
 
             // An id already listed gets its fingerprint renewed (the entry's span is its id); others are appended.
-            var source = await manifest.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var parsed = Manifest.Parse(manifest.FilePath ?? manifest.Name, source);
             var changes = new List<TextChange>();
             var appended = new StringBuilder();
@@ -122,6 +135,20 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             return project.Solution.WithAdditionalDocumentText(manifest.Id, source.WithChanges(changes));
+        }
+
+        private static string NewManifest(IEnumerable<(string Id, string Line)> lines)
+        {
+            var text = new StringBuilder()
+                .Append("# Migrations deployed to production, release by release. Listing an id marks it and every earlier\n")
+                .Append("# migration of its DbContext as shipped (see BlueGreen.Analyzers' README).\n\n")
+                .Append("## Baseline\n");
+            foreach (var (_, line) in lines)
+            {
+                text.Append(line).Append('\n');
+            }
+
+            return text.ToString();
         }
     }
 }

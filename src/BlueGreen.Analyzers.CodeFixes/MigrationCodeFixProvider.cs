@@ -10,9 +10,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace BlueGreen.Analyzers.CodeFixes
 {
-    /// <summary>One fix a diagnostic allows: its stable equivalence key (<c>BG0001.Split</c>) and the title shown.</summary>
-    internal sealed record FixOption(string Key, string Title);
-
     /// <summary>
     /// The shape every fix that edits source files shares: the fixes a diagnostic allows (none where a fix cannot be made
     /// correct), the edits of each collected across documents (the migration, its designer, the snapshot, an entity),
@@ -26,14 +23,18 @@ namespace BlueGreen.Analyzers.CodeFixes
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                foreach (var option in await OptionsAsync(context.Document, diagnostic, FixData.Of(diagnostic), context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(option.Title, cancellationToken => ApplyAsync(context.Document.Project.Solution, new[] { diagnostic }, option.Key, cancellationToken), option.Key),
-                        diagnostic);
-                }
+                var options = await OptionsAsync(context.Document, diagnostic, FixData.Of(diagnostic), context.CancellationToken).ConfigureAwait(false);
+                FixChoice.Register(
+                    context,
+                    diagnostic,
+                    options,
+                    FixChoice.Chosen(options, FixChoice.Configured(context.Document.Project, diagnostic), OffersDefault),
+                    option => CodeAction.Create(option.Title, cancellationToken => ApplyAsync(context.Document.Project.Solution, new[] { diagnostic }, option.Key, cancellationToken), option.Key));
             }
         }
+
+        /// <summary>Whether the provider's first offer is the rule's fix when <c>.editorconfig</c> chooses none (false for a fix only asked for).</summary>
+        private protected virtual bool OffersDefault => true;
 
         /// <summary>The fixes offered for a diagnostic; none when the fix cannot be written correctly.</summary>
         private protected abstract Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken);
@@ -41,7 +42,8 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <summary>Adds the edits of the fix <paramref name="key"/> for one diagnostic.</summary>
         private protected abstract Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken);
 
-        private async Task<Solution> ApplyAsync(Solution solution, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+        /// <param name="key">The fix to make; null for each diagnostic's chosen fix (dotnet format, see <see cref="FixChoice"/>).</param>
+        private async Task<Solution> ApplyAsync(Solution solution, IEnumerable<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
         {
             var edits = new SolutionEdits(solution);
             foreach (var diagnostic in diagnostics)
@@ -53,9 +55,12 @@ namespace BlueGreen.Analyzers.CodeFixes
 
                 var data = FixData.Of(diagnostic);
                 var options = await OptionsAsync(document, diagnostic, data, cancellationToken).ConfigureAwait(false);
-                if (options.Any(option => option.Key == key))
+                var option = key is null
+                    ? FixChoice.Chosen(options, FixChoice.Configured(document.Project, diagnostic), OffersDefault)
+                    : options.FirstOrDefault(candidate => candidate.Key == key);
+                if (option is not null)
                 {
-                    await FixAsync(edits, document, diagnostic, data, key, cancellationToken).ConfigureAwait(false);
+                    await FixAsync(edits, document, diagnostic, data, option.Key, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -84,7 +89,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                     async cancellationToken =>
                     {
                         var diagnostics = await Scope.DiagnosticsAsync(context).ConfigureAwait(false);
-                        return await _provider.ApplyAsync(context.Solution, diagnostics.SelectMany(pair => pair.Value), context.CodeActionEquivalenceKey ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                        return await _provider.ApplyAsync(context.Solution, diagnostics.SelectMany(pair => pair.Value), context.CodeActionEquivalenceKey, cancellationToken).ConfigureAwait(false);
                     },
                     context.CodeActionEquivalenceKey));
         }
@@ -116,9 +121,10 @@ namespace BlueGreen.Analyzers.CodeFixes
     internal sealed class ProjectFixAll : FixAllProvider
     {
         private readonly string _title;
-        private readonly System.Func<Project, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> _apply;
+        private readonly System.Func<Project, IReadOnlyList<Diagnostic>, string?, CancellationToken, Task<Solution>> _apply;
 
-        public ProjectFixAll(string title, System.Func<Project, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> apply)
+        /// <param name="apply">Makes the change for a project's diagnostics, given the Fix All's key (null: each diagnostic's chosen fix, see <see cref="FixChoice"/>).</param>
+        public ProjectFixAll(string title, System.Func<Project, IReadOnlyList<Diagnostic>, string?, CancellationToken, Task<Solution>> apply)
         {
             _title = title;
             _apply = apply;
@@ -136,7 +142,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                     {
                         if (pair.Value.Length > 0 && solution.GetProject(pair.Key.Id) is { } project)
                         {
-                            solution = await _apply(project, pair.Value, cancellationToken).ConfigureAwait(false);
+                            solution = await _apply(project, pair.Value, context.CodeActionEquivalenceKey, cancellationToken).ConfigureAwait(false);
                         }
                     }
 

@@ -29,7 +29,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         // For a drop and an add, the columns may be unrelated: keeping the old one without copying is the right split.
         private protected override async Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
             (diagnostic.Id == Descriptors.DropColumn.Id || data.Shape == RenameShape.DropAndAdd) && await ColumnKeeping.CanKeepAsync(document, data, cancellationToken).ConfigureAwait(false)
-                ? new[] { new FixOption(diagnostic.Id + ".Split", Title) }
+                ? new[] { new FixOption(diagnostic.Id + ".Split", "split", Title) }
                 : None;
 
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)

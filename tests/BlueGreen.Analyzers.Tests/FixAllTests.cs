@@ -87,8 +87,8 @@ namespace BlueGreen.Analyzers.Tests
                     "{|#0:migrationBuilder.AddColumn<int>(name: \"A\", table: \"Customers\", type: \"INTEGER\", nullable: false)|};\n\n{|#1:migrationBuilder.AddColumn<string>(name: \"B\", table: \"Customers\", type: \"TEXT\", nullable: false)|};",
                     string.Empty),
                 Sources.Designer("Second", SecondId, model));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "A", "Customers", "20240101000000_Initial"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(1).WithArguments(SecondId, "B", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "A", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(1).WithArguments(SecondId, "B", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
             test.CodeActionEquivalenceKey = AddRequiredColumnCodeFixProvider.AddDefaultKey;
             var fixedSecond = Sources.Migration(
                 "Second",

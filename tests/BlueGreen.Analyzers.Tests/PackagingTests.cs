@@ -8,6 +8,7 @@ using BlueGreen.Analyzers.CodeFixes;
 using BlueGreen.Analyzers.Rules;
 using BlueGreen.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
@@ -64,5 +65,46 @@ namespace BlueGreen.Analyzers.Tests
             var releases = File.ReadAllText(Repository.Path("AnalyzerReleases.Unshipped.md")) + File.ReadAllText(Repository.Path("AnalyzerReleases.Shipped.md"));
             Assert.Matches($@"(?m)^{id}\s*\|", releases);
         }
+
+        /// <summary>
+        /// The docs agree with the code: the rule page's header gives the descriptor's severity, the page and the README row
+        /// name the same code fixes, every fix title a provider declares for the rule among them, and "none" where no
+        /// provider fixes it (the marking fix every migration rule offers is listed once, under the table).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Descriptors))]
+        public void Every_rule_page_header_and_README_row_match_the_descriptor_and_the_fix_providers(string id)
+        {
+            var descriptor = AllDescriptors.Single(candidate => candidate.Id == id);
+            var page = File.ReadAllText(Repository.Path("docs", "rules", id + ".md"));
+            Assert.Matches($@"(?m)^\| Severity \| {descriptor.DefaultSeverity} \|$", page);
+
+            var pageFixes = Regex.Match(page, @"(?m)^\| Code fix(es)? \| (?<fixes>[^|\r\n]+) \|$") is { Success: true } header ? header.Groups["fixes"].Value.Trim() : "none";
+            var readme = File.ReadAllText(Repository.Path("README.md"));
+            var readmeFixes = Regex.Match(readme, $@"(?m)^\| {id} \| \w+ \| [^|]+ \| (?<fixes>[^|]+) \|").Groups["fixes"].Value.Trim();
+            Assert.Equal(pageFixes, readmeFixes);
+
+            var providers = FixProviders.Where(provider => provider.FixableDiagnosticIds.Contains(id) && provider is not MarkShippedCodeFixProvider).ToList();
+            if (id == Rules.Descriptors.ShipRequested.Id)
+            {
+                providers.Add(new MarkShippedCodeFixProvider());
+            }
+
+            Assert.True(providers.Count == 0 == pageFixes.StartsWith("none", StringComparison.Ordinal), $"docs/rules/{id}.md says '{pageFixes}', the code has {providers.Count} fix providers");
+            foreach (var provider in providers)
+            {
+                // A provider fixing several rules may give each its own title (BG0007, BG0009): one of its titles per rule.
+                var titles = provider.GetType().GetFields(BindingFlags.Public | BindingFlags.Static)
+                    .Where(field => field.IsLiteral && field.Name.EndsWith("Title", StringComparison.Ordinal))
+                    .Select(field => (string)field.GetRawConstantValue()!)
+                    .ToList();
+                Assert.True(titles.Count == 0 || titles.Any(title => pageFixes.Contains(title, StringComparison.Ordinal)), $"docs/rules/{id}.md names none of {provider.GetType().Name}'s fixes ({string.Join("; ", titles)}): '{pageFixes}'");
+            }
+        }
+
+        private static readonly CodeFixProvider[] FixProviders = typeof(SplitDropColumnCodeFixProvider).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
+            .ToArray();
     }
 }

@@ -232,7 +232,7 @@ namespace BlueGreen.Analyzers.Tests
                 """,
                 "migrationBuilder.DropColumn(name: \"Rank\", table: \"Customers\");",
                 model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
             FixedSecond(
                 test,
                 """
@@ -256,7 +256,7 @@ namespace BlueGreen.Analyzers.Tests
                 "{|#0:migrationBuilder.AddColumn<string>(name: \"Rank\", table: \"Customers\", type: \"TEXT\", nullable: false)|};",
                 string.Empty,
                 model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
             test.CodeActionEquivalenceKey = AddRequiredColumnCodeFixProvider.MakeNullableKey;
             test.CodeActionIndex = 1;
             FixedSecond(test, "migrationBuilder.AddColumn<string>(name: \"Rank\", table: \"Customers\", type: \"TEXT\", nullable: true);", string.Empty, model);
@@ -274,7 +274,7 @@ namespace BlueGreen.Analyzers.Tests
                 "{|#0:migrationBuilder.AddColumn<string>(\"Rank\", \"Customers\", \"TEXT\", null, null, false, null, false)|};",
                 string.Empty,
                 model);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.AddRequiredColumn).WithLocation(0).WithArguments(SecondId, "Rank", "Customers", "as NOT NULL without a default", "20240101000000_Initial", "those inserts fail", "give it a default value or make it nullable"));
             test.CodeActionEquivalenceKey = key;
             test.CodeActionIndex = key == AddRequiredColumnCodeFixProvider.AddDefaultKey ? 0 : 1;
             FixedSecond(test, expected, string.Empty, model);
@@ -479,6 +479,134 @@ namespace BlueGreen.Analyzers.Tests
                 string.Empty,
                 AllColumns);
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RawSqlBreaksRunningVersion).WithLocation(0).WithArguments(SecondId, "drops column", "Customers.Fax", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0008_a_table_rebuilt_by_hand_drops_the_columns_the_new_table_lacks_not_the_table()
+        {
+            // SQLite's recipe for what ALTER TABLE cannot do, in one Sql call: Fax and Points are left out, the table stays.
+            var test = Second<RawSqlAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                """
+                {|#0:migrationBuilder.Sql(@"CREATE TABLE ""Customers_New"" (""Id"" INTEGER NOT NULL CONSTRAINT ""PK_Customers"" PRIMARY KEY AUTOINCREMENT, ""Name"" TEXT NOT NULL, ""Phone"" TEXT NULL, CONSTRAINT ""AK_Name"" UNIQUE (""Name""));
+                    INSERT INTO ""Customers_New"" (""Id"", ""Name"", ""Phone"") SELECT ""Id"", ""Name"", ""Phone"" FROM ""Customers"";
+                    DROP TABLE ""Customers"";
+                    ALTER TABLE ""Customers_New"" RENAME TO ""Customers"";")|};
+                """,
+                string.Empty,
+                AllColumns);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RawSqlBreaksRunningVersion).WithLocation(0).WithArguments(SecondId, "drops column", "Customers.Fax", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RawSqlBreaksRunningVersion).WithLocation(0).WithArguments(SecondId, "drops column", "Customers.Points", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0008_a_rebuild_by_hand_across_several_Sql_calls_and_raw_string_literals_is_one_rebuild()
+        {
+            var test = Second<RawSqlAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                """"
+                migrationBuilder.Sql("""
+                    CREATE TABLE Customers_New (Id INTEGER NOT NULL, Name TEXT NOT NULL, Fax TEXT NULL, Points INTEGER NOT NULL DEFAULT (0), PRIMARY KEY (Id))
+                    """);
+                migrationBuilder.Sql("INSERT INTO Customers_New SELECT Id, Name, Fax, Points FROM Customers");
+                migrationBuilder.Sql("DROP TABLE Customers");
+                {|#0:migrationBuilder.Sql("ALTER TABLE Customers_New RENAME TO Customers")|};
+                """",
+                string.Empty,
+                AllColumns);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RawSqlBreaksRunningVersion).WithLocation(0).WithArguments(SecondId, "drops column", "Customers.Phone", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Up_split_into_a_helper_method_or_a_local_function_is_read_where_they_are_called()
+        {
+            var test = ShopHistory.Create<DropColumnAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public partial class Second : Migration
+                    {
+                        protected override void Up(MigrationBuilder migrationBuilder)
+                        {
+                            void DropPhone() => {|#1:migrationBuilder.DropColumn(name: "Phone", table: "Customers")|};
+
+                            DropFax(migrationBuilder);
+                            DropPhone();
+                        }
+
+                        protected override void Down(MigrationBuilder migrationBuilder)
+                        {
+                        }
+
+                        private static void DropFax(MigrationBuilder builder)
+                        {
+                            {|#0:builder.DropColumn(name: "Fax", table: "Customers")|};
+                        }
+                    }
+                }
+                """,
+                Sources.Designer("Second", SecondId, ShopHistory.Customer("Name", "Points")));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(0).WithArguments(SecondId, "Fax", "Customers", "20240101000000_Initial"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DropColumn).WithLocation(1).WithArguments(SecondId, "Phone", "Customers", "20240101000000_Initial"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task An_Up_the_reader_cannot_follow_whole_is_not_taken_for_a_model_only_removal()
+        {
+            // The drop runs on one provider only: the reader cannot tell whether the column stays, so BG0007 says nothing.
+            var withoutPhone = ShopHistory.Customer("Fax", "Name", "Points");
+            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration(
+                    "RemovePhone",
+                    """
+                    if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+                    {
+                        migrationBuilder.DropColumn(name: "Phone", table: "Customers");
+                    }
+                    """,
+                    string.Empty),
+                Sources.Designer("RemovePhone", "20240201000000_RemovePhone", withoutPhone),
+                Sources.Snapshot(withoutPhone));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0007_on_SQLite_a_default_only_a_migration_gave_is_lost_when_a_later_migration_rebuilds_the_table()
+        {
+            // Points got its default from the CreateTable, not from the model (no HasDefaultValue in the designers); Second's
+            // AlterColumn of Fax makes SQLite rebuild Customers from Second's model, without that default. Third stops
+            // mapping Points: NOT NULL without a default now, it rejects the new version's inserts (found by the random
+            // evolutions against a real SQLite).
+            var test = ShopHistory.Create<RequiredColumnLeftBehindAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(
+                Sources.Migration(
+                    "Second",
+                    "migrationBuilder.AlterColumn<string>(name: \"Fax\", table: \"Customers\", type: \"TEXT\", maxLength: 20, nullable: true, oldClrType: typeof(string), oldType: \"TEXT\", oldNullable: true);",
+                    string.Empty),
+                Sources.Designer("Second", SecondId, AllColumns),
+                """
+                using Microsoft.EntityFrameworkCore.Migrations;
+
+                namespace App.Migrations
+                {
+                    public partial class Third : Migration
+                    {
+                        protected override void {|#0:Up|}(MigrationBuilder migrationBuilder)
+                        {
+                        }
+
+                        protected override void Down(MigrationBuilder migrationBuilder)
+                        {
+                        }
+                    }
+                }
+                """,
+                Sources.Designer("Third", "20240301000000_Third", ShopHistory.Customer("Fax", "Name", "Phone")),
+                Sources.Snapshot(ShopHistory.Customer("Fax", "Name", "Phone")));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.RequiredColumnLeftBehind).WithLocation(0).WithArguments("20240301000000_Third", "Points", "Customers"));
             await test.RunAsync(CancellationToken.None);
         }
     }

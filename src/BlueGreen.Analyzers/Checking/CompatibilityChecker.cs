@@ -30,6 +30,7 @@ namespace BlueGreen.Analyzers.Checking
                 var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
                 Replay(models, index, schema, checker, checker is null ? null : removals);
                 checker?.CheckModelOnlyRemovals(unmapped);
+                checker?.CheckRequirednessInModel(history.Migrations[index].UpOperations(cancellationToken).Operations);
             }
 
             if (releases.FromManifest)
@@ -114,7 +115,7 @@ namespace BlueGreen.Analyzers.Checking
                 kept.UnionWith(target.KeptColumns(table));
                 checker?.CheckRebuild(table, cause, kept, operations);
                 removals?.RecordRebuild(models, index, table, cause, kept, schema);
-                schema.Rebuild(table, kept);
+                schema.Rebuild(table, kept, column => target.HasDefault(table, column));
             }
         }
     }

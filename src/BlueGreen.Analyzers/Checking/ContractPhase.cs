@@ -39,7 +39,17 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
+            // Whether a migration from this one on has an Up the reader could not follow whole: it may have dropped what the
+            // replay still has, and a drop offered for it would fail.
+            var incompleteFrom = new bool[models.History.Migrations.Count + 1];
+            for (var index = models.History.Migrations.Count - 1; index >= 0; index--)
+            {
+                incompleteFrom[index] = incompleteFrom[index + 1] || !models.History.Migrations[index].UpOperations(models.CancellationToken).IsComplete;
+            }
+
             var reported = new HashSet<(TableKey, string?)>();
+            var newest = models.History.Migrations.Count - 1;
+            var dropInto = newest > releases.LastShipped && models.History.Migrations[newest] is { Up.Body: not null, Down.Body: not null } unshipped ? unshipped : null;
             void Add(ReadyToDrop ready, int removedBy)
             {
                 findings.Add(ready);
@@ -55,6 +65,11 @@ namespace BlueGreen.Analyzers.Checking
                 }
 
                 var migration = models.History.Migrations[index];
+                if (incompleteFrom[index])
+                {
+                    continue;
+                }
+
                 foreach (var table in before.Tables)
                 {
                     if (!candidates.ContainsKey(table))
@@ -66,7 +81,7 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))
                         {
-                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider), index);
+                            Add(new ReadyToDrop(location, models.History, migration, table, null, null, null, false, models.Provider, dropInto), index);
                         }
 
                         continue;
@@ -81,7 +96,7 @@ namespace BlueGreen.Analyzers.Checking
                         {
                             var copyTo = CopyTarget(models, migration, table, column);
                             var requireCopy = copyTo is not null && schema.Column(table, copyTo)?.Nullable == true && current.IsNullable(table, copyTo) == false;
-                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider), index);
+                            Add(new ReadyToDrop(location, models.History, migration, table, column, definition, copyTo, requireCopy, models.Provider, dropInto), index);
                         }
                     }
                 }

@@ -89,8 +89,9 @@ namespace BlueGreen.Analyzers.Checking
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>
     /// <param name="RequireCopy">The expand step added <paramref name="CopyTo"/> nullable and the model requires it: the contract step makes it NOT NULL.</param>
+    /// <param name="DropInto">The newest migration of the history when it has not shipped: the contract step may go there (dotnet format can fill an existing migration, not add one).</param>
     /// <param name="UsedAt">Code that still names it (BG0011): the drop waits until that use is gone.</param>
-    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider, Location? UsedAt = null)
+    internal sealed record ReadyToDrop(Location Location, MigrationHistory History, MigrationEntry RemovedBy, TableKey Table, string? Column, ColumnDefinition? Definition, string? CopyTo, bool RequireCopy, Provider? Provider, MigrationEntry? DropInto, Location? UsedAt = null)
         : Finding(Location);
 
     /// <summary>BG0011, at the use: code (raw SQL, <c>EF.Property</c>, a later migration's SQL) naming what the new version's database will not have.</summary>
@@ -103,6 +104,10 @@ namespace BlueGreen.Analyzers.Checking
 
     /// <summary>BG0010: a shipped migration whose operations differ from the fingerprint its manifest line recorded.</summary>
     internal sealed record ChangedAfterShipping(Location Location, MigrationEntry Migration, string ManifestName, int Line)
+        : Finding(Location);
+
+    /// <summary>BG0101: the migration a deployment says has shipped, to be marked in the manifest.</summary>
+    internal sealed record ShipRequested(Location Location, MigrationEntry Migration)
         : Finding(Location);
 
     /// <summary>BG0905: two migrations of one DbContext with one id.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
@@ -55,6 +56,54 @@ namespace BlueGreen.Analyzers.Checking
 
                 return _provider;
             }
+        }
+
+        /// <summary>
+        /// S, what the release that shipped before the migration at <paramref name="index"/> maps: the target model of the
+        /// migration at <paramref name="shippedIndex"/>, and, for a history merged from parallel branches, the tables that
+        /// designer lacks only because its branch never saw them. A table counts as merged in when the database has it
+        /// before the migration (<paramref name="existingTables"/>), an earlier designer mapped it, and the migration's own
+        /// target model maps it still: the designer's silence was a branch's, not a removal. Its columns are those of the
+        /// newest earlier designer that maps it. Null when S's designer cannot be read.
+        /// </summary>
+        public TargetModel? Shipped(int shippedIndex, int index, ICollection<TableKey> existingTables)
+        {
+            var shipped = After(shippedIndex);
+            if (shipped is null || shippedIndex < 0)
+            {
+                return shipped;
+            }
+
+            var green = After(index);
+            List<TableKey>? lagging = null;
+            foreach (var table in existingTables)
+            {
+                if (shipped.MapsTable(table) == Mapping.NotMapped && green?.MapsTable(table) == Mapping.Mapped)
+                {
+                    (lagging ??= new List<TableKey>()).Add(table);
+                }
+            }
+
+            if (lagging is null)
+            {
+                return shipped;
+            }
+
+            var merged = shipped;
+            foreach (var table in lagging)
+            {
+                for (var earlier = shippedIndex - 1; earlier >= 0; earlier--)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (After(earlier) is { } model && model.MapsTable(table) == Mapping.Mapped)
+                    {
+                        merged = merged.WithTablesOf(model, new[] { table });
+                        break;
+                    }
+                }
+            }
+
+            return merged;
         }
 
         /// <summary>The target model after the migration at <paramref name="index"/>; the empty model before the first; null without a designer.</summary>

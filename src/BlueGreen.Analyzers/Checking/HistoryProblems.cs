@@ -26,6 +26,31 @@ namespace BlueGreen.Analyzers.Checking
             }
         }
 
+        /// <summary>
+        /// BG0101 at the migration a deployment pipeline says has shipped (<c>-p:BlueGreenShippedMigration=&lt;id&gt;</c>, or
+        /// <c>latest</c> for the newest of each DbContext), for the marking fix to write into the manifest.
+        /// </summary>
+        public static IEnumerable<Finding> ShipRequests(MigrationHistory history, string? requested)
+        {
+            if (requested is null)
+            {
+                yield break;
+            }
+
+            for (var index = 0; index < history.Migrations.Count; index++)
+            {
+                var migration = history.Migrations[index];
+                var wanted = string.Equals(requested, LatestMigration, System.StringComparison.OrdinalIgnoreCase) ? index == history.Migrations.Count - 1 : migration.Id == requested;
+                if (wanted && Location(migration) is { } location)
+                {
+                    yield return new ShipRequested(location, migration);
+                }
+            }
+        }
+
+        /// <summary>The value of BlueGreenShippedMigration that names the newest migration of each DbContext.</summary>
+        public const string LatestMigration = "latest";
+
         /// <summary>BG0901 to BG0904 at the manifest's lines, and BG0010 at migrations changed since they were marked shipped.</summary>
         public static IEnumerable<Finding> InManifest(Manifest manifest, IReadOnlyList<MigrationHistory> histories)
         {

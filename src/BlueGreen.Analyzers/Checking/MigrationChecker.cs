@@ -43,7 +43,8 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!_shippedRead)
                 {
-                    _shipped = _models.After(_shippedIndex);
+                    // First read before any operation of the migration is applied: the schema is the one it starts from.
+                    _shipped = _models.Shipped(_shippedIndex, _index, new List<TableKey>(_schema.Tables));
                     _shippedRead = true;
                 }
 
@@ -93,6 +94,12 @@ namespace BlueGreen.Analyzers.Checking
                     var green = _models.After(_index);
                     _findings.Add(new RequiredColumnAdded(Migration, _shippedName, add.Syntax.GetLocation(), Original(add.Table), add.Definition,
                         GreenAllowsNull: green?.IsNullable(add.Table, add.Column) == true));
+                    break;
+
+                // A nullable column for a required property of a TPH type the running version already writes: its rows have NULL there.
+                case AddColumn add when add.Definition is { Nullable: true, HasDefault: false } && shipped.MapsTable(Original(add.Table)) == Mapping.Mapped
+                    && RequiredByKnownType(add.Table, add.Column, shipped):
+                    _findings.Add(new RequiredColumnAdded(Migration, _shippedName, add.Syntax.GetLocation(), Original(add.Table), add.Definition, GreenAllowsNull: false));
                     break;
 
                 case AlterColumn alter when shipped.Maps(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == Mapping.Mapped
@@ -170,7 +177,8 @@ namespace BlueGreen.Analyzers.Checking
         /// <param name="unmapped">The replayed columns the snapshot does not map: no other column can be left behind.</param>
         public void CheckModelOnlyRemovals(UnmappedColumns unmapped)
         {
-            if (Migration.Up is not { } up)
+            // An Up the reader could not follow whole (an if, a loop, a call it cannot read) may drop the column itself.
+            if (Migration.Up is not { } up || !Migration.UpOperations(_models.CancellationToken).IsComplete)
             {
                 return;
             }
@@ -211,6 +219,69 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         // BG0012: a nullable column the running version requires (a TPH derived type's, say): green's rows leave it NULL.
                         _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "stops writing"));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether the new model requires the column through a property of a type the running version knows too, so that
+        /// version writes rows of that type without it. A type new to this release has no rows the running version wrote.
+        /// </summary>
+        private bool RequiredByKnownType(TableKey table, string column, TargetModel shipped) =>
+            _models.After(_index) is { } green
+            && green.IsRequired(table, column) == true
+            && green.Declaration(table, column) is { } declaration
+            && shipped.TypeBody(declaration.TypePath) is not null;
+
+        /// <summary>
+        /// At the end of the migration: a column left nullable whose property changes requiredness in the model alone (a TPH
+        /// type's property: the column is nullable for the other types' rows). Made required (BG0006), the running version
+        /// still writes NULL and the new version reads it; made optional (BG0012), the reverse.
+        /// </summary>
+        public void CheckRequirednessInModel(IReadOnlyList<SchemaOperation> operations)
+        {
+            if (!Migration.UpOperations(_models.CancellationToken).IsComplete
+                || Shipped is not { } shipped
+                || _models.After(_index) is not { } green
+                || Migration.Up is not { } up)
+            {
+                return;
+            }
+
+            var altered = new HashSet<(TableKey, string)>();
+            foreach (var operation in operations)
+            {
+                if (operation is AlterColumn alter)
+                {
+                    altered.Add((alter.Table, alter.Column));
+                }
+            }
+
+            foreach (var table in green.Tables)
+            {
+                _models.CancellationToken.ThrowIfCancellationRequested();
+                if (shipped.MapsTable(table) != Mapping.Mapped)
+                {
+                    continue;
+                }
+
+                foreach (var column in green.Columns(table))
+                {
+                    if (altered.Contains((table, column))
+                        || shipped.Maps(table, column) != Mapping.Mapped
+                        || _schema.Column(table, column) is not { Nullable: true, HasDefault: false })
+                    {
+                        continue;
+                    }
+
+                    if (shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true && green.IsRequired(table, column) == true)
+                    {
+                        _findings.Add(new ColumnTightened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "required by the new model, while the column stays nullable"));
+                    }
+                    else if (shipped.IsRequired(table, column) == true && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
+                    {
+                        _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "makes optional in the model"));
                     }
                 }
             }
@@ -287,7 +358,12 @@ namespace BlueGreen.Analyzers.Checking
             var updated = alter.Definition;
 
             // EF writes oldNullable only when true; the replay also knows hand-written AlterColumns' starting point.
-            if ((replayed?.Nullable ?? old.Nullable) == true && updated.Nullable == false)
+            // A column the running version never writes NULL into (a TPH column only some types map, each as required)
+            // with a default for the rows that leave it out takes everything that version inserts. Not on SQLite: its
+            // rebuild makes the column from the target model, and the AlterColumn's default only fills the old NULLs.
+            if ((replayed?.Nullable ?? old.Nullable) == true && updated.Nullable == false
+                && !(updated.HasDefault && _models.Provider != Provider.Sqlite
+                    && Shipped?.IsOptional(Original(alter.Table), Original(Original(alter.Table), alter.Column)) == false))
             {
                 return "nullable to NOT NULL";
             }
@@ -318,6 +394,20 @@ namespace BlueGreen.Analyzers.Checking
                 {
                     if (!effect.Names(table))
                     {
+                        continue;
+                    }
+
+                    // A rebuild by hand drops the columns the new table lacks; the table stays.
+                    if (effect is SqlRebuildTable rebuild)
+                    {
+                        foreach (var column in shipped.Columns(table))
+                        {
+                            if (!rebuild.Keeps(column) && shipped.Maps(table, column) == Mapping.Mapped && _schema.Column(table, column) is not null)
+                            {
+                                _findings.Add(new RawSqlBreak(Migration, _shippedName, sql.Syntax.GetLocation(), new SqlDropColumn(rebuild.Schema, rebuild.Table, column), table + "." + column));
+                            }
+                        }
+
                         continue;
                     }
 

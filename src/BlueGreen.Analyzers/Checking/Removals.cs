@@ -62,6 +62,16 @@ namespace BlueGreen.Analyzers.Checking
                                 case SqlRenameColumn { Column: var column } when ColumnNamed(schema, table, column) is { } actual:
                                     Add(models, index, table, actual, "renames", sql);
                                     break;
+                                case SqlRebuildTable rebuild:
+                                    foreach (var column in schema.Columns(table))
+                                    {
+                                        if (!rebuild.Keeps(column.Name))
+                                        {
+                                            Add(models, index, table, column.Name, "drops (its SQL rebuilds the table without it)", sql);
+                                        }
+                                    }
+
+                                    break;
                             }
                         }
                     }

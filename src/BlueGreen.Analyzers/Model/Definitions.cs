@@ -159,6 +159,12 @@ namespace BlueGreen.Analyzers.Model
 
         public bool? Required { get; set; }
 
+        /// <summary>
+        /// The model gives the column a value of its own (HasDefaultValue, HasDefaultValueSql, HasComputedColumnSql, a value
+        /// generated on add): what a table SQLite rebuilds from the model keeps; any other default is lost.
+        /// </summary>
+        public bool HasDefault { get; set; }
+
         /// <summary>The one statement declaring the property; null when declared twice or not in a block.</summary>
         public ColumnDeclaration? Declaration { get; set; }
 

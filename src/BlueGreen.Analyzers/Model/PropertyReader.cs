@@ -74,6 +74,9 @@ namespace BlueGreen.Analyzers.Model
                 case "IsRequired":
                     property.Required = BuilderSyntax.BoolArgument(call, absent: true);
                     break;
+                case "HasDefaultValue" or "HasDefaultValueSql" or "HasComputedColumnSql" or "ValueGeneratedOnAdd" or "ValueGeneratedOnAddOrUpdate" or "UseIdentityColumn" or "UseSerialColumn":
+                    property.HasDefault = true;
+                    break;
             }
         }
 
@@ -84,6 +87,9 @@ namespace BlueGreen.Analyzers.Model
                 case "Relational:ColumnName":
                     // EF 2.x and 3.x designers spell a column name as an annotation.
                     SetColumn(type, property, Arguments.Fold(value));
+                    break;
+                case "Relational:DefaultValue" or "Relational:DefaultValueSql" or "Relational:ComputedColumnSql" or "Sqlite:Autoincrement":
+                    property.HasDefault = true;
                     break;
                 case ModelAnnotations.KeptInDatabase:
                     // Not a literal: whether the version maps the column cannot be told.

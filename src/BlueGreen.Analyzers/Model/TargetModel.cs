@@ -97,6 +97,15 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public bool? IsRequired(TableKey table, string column) => Column(table, column)?.Required;
 
+        /// <summary>Whether the model gives the column a default of its own; null where it does not tell or the column is not mapped.</summary>
+        public bool? HasDefault(TableKey table, string column) => Column(table, column)?.HasDefault;
+
+        /// <summary>
+        /// Whether some property mapped to the column takes null (see <see cref="MappedColumn.Optional"/>): what a version may
+        /// write NULL into. Null where the model does not tell or the column is not mapped.
+        /// </summary>
+        public bool? IsOptional(TableKey table, string column) => Column(table, column)?.Optional;
+
         /// <summary>
         /// Where the model method declares the property that maps the column (<see cref="ColumnDeclaration"/>); null when the
         /// column is not mapped for certain (<see cref="Maps"/>), several properties map it, or none is declared by a
@@ -154,6 +163,52 @@ namespace BlueGreen.Analyzers.Model
             }
 
             return HasUnplacedEntities ? Mapping.Unknown : Mapping.NotMapped;
+        }
+
+        /// <summary>
+        /// This model with <paramref name="tables"/> as <paramref name="other"/> maps them: what a release merged from two
+        /// branches maps, when this model is one branch's designer and <paramref name="other"/> the other's.
+        /// </summary>
+        public TargetModel WithTablesOf(TargetModel other, IReadOnlyCollection<TableKey> tables)
+        {
+            var merged = new Dictionary<TableKey, Dictionary<string, MappedColumn>>();
+            foreach (var pair in _tables)
+            {
+                merged[pair.Key] = pair.Value;
+            }
+
+            var kept = new Dictionary<TableKey, HashSet<string>>();
+            foreach (var pair in _keptColumns)
+            {
+                kept[pair.Key] = pair.Value;
+            }
+
+            var uncertain = new HashSet<TableKey>(_uncertainTables);
+            var keyless = new HashSet<TableKey>(_keylessTables);
+            foreach (var table in tables)
+            {
+                if (other._tables.TryGetValue(table, out var columns))
+                {
+                    merged[table] = columns;
+                }
+
+                if (other._keptColumns.TryGetValue(table, out var keptColumns))
+                {
+                    kept[table] = keptColumns;
+                }
+
+                if (other._uncertainTables.Contains(table))
+                {
+                    uncertain.Add(table);
+                }
+
+                if (other._keylessTables.Contains(table))
+                {
+                    keyless.Add(table);
+                }
+            }
+
+            return new TargetModel(merged, kept, uncertain, _excludedTables, keyless, _typeBodies, HasUnplacedEntities);
         }
 
         private MappedColumn? Column(TableKey table, string column) =>

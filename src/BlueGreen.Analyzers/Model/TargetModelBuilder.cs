@@ -56,7 +56,7 @@ namespace BlueGreen.Analyzers.Model
 
             // A required property of an object that may be absent takes NULL back when the object is absent.
             var required = Nullability.And(Nullability.Not(nullable), Nullability.Not(placement.ObjectOptional));
-            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.Declaration);
+            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.Declaration, property.HasDefault);
             AddColumn(table, placement.ColumnName(property), column, placement.HasDefaultName(property));
         }
 

@@ -49,6 +49,9 @@ namespace BlueGreen.Analyzers.Rules
             var analysis = new CompilationAnalysis();
             var histories = HistoryBuilder.Build(compilation, cancellationToken);
             var manifests = ManifestFiles.Read(options, cancellationToken);
+
+            // The package's BlueGreenMarkShipped target passes the shipped migration as a compiler-visible property.
+            var requested = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ShipRequestProperty, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
             var shipped = new HashSet<string>(StringComparer.Ordinal);
             foreach (var manifest in manifests)
             {
@@ -63,6 +66,7 @@ namespace BlueGreen.Analyzers.Rules
                 var releases = ReleasePlan.For(history, shipped);
                 analysis.AddRange(CompatibilityChecker.Check(history, releases, compilation, cancellationToken));
                 analysis.AddRange(HistoryProblems.DuplicateIds(history));
+                analysis.AddRange(HistoryProblems.ShipRequests(history, requested));
             }
 
             foreach (var manifest in manifests)
@@ -72,6 +76,9 @@ namespace BlueGreen.Analyzers.Rules
 
             return analysis;
         }
+
+        /// <summary>The MSBuild property BlueGreenShippedMigration, as the compiler sees it.</summary>
+        public const string ShipRequestProperty = "build_property.BlueGreenShippedMigration";
 
         private void AddRange(IEnumerable<Finding> findings)
         {

@@ -39,7 +39,7 @@ namespace BlueGreen.Analyzers.Rules
         public static readonly DiagnosticDescriptor AddRequiredColumn = Create(
             "BG0005",
             "Required column added without a default to a table the running version writes",
-            "Migration '{0}' adds column '{1}' to table '{2}' as NOT NULL without a default; the running version (model of '{3}') inserts rows without it, and those inserts fail; give it a default value or make it nullable",
+            "Migration '{0}' adds column '{1}' to table '{2}' {3}; the running version (model of '{4}') inserts rows without it, and {5}; {6}",
             DiagnosticSeverity.Warning,
             "The old version does not know the new column, so its INSERTs leave it out. A NOT NULL column without a database default rejects them.");
 
@@ -98,6 +98,13 @@ namespace BlueGreen.Analyzers.Rules
             "{0} '{1}' was removed from the model in shipped migration '{2}' and is still in the database{3}",
             DiagnosticSeverity.Info,
             "The contract step of a two-step removal: once the release that stopped mapping a column or table has shipped, a new migration can drop it.");
+
+        public static readonly DiagnosticDescriptor ShipRequested = Create(
+            "BG0101",
+            "Migration to mark shipped",
+            "Migration '{0}' has shipped (BlueGreenShippedMigration): mark it and every earlier migration of its DbContext as shipped in the release manifest",
+            DiagnosticSeverity.Info,
+            "Reported only while the package's BlueGreenMarkShipped target runs (dotnet build -t:BlueGreenMarkShipped -p:BlueGreenShippedMigration=<id>): its fix writes the manifest line, as the IDE's 'Mark migrations up to <id> as shipped' does.");
 
         public static readonly DiagnosticDescriptor ManifestLine = Create(
             "BG0901",

@@ -60,6 +60,8 @@ namespace BlueGreen.Analyzers.Rules
 
         /// <summary>BG0100: code still names the column or table (BG0011), so no drop is offered.</summary>
         public bool StillUsed { get; init; }
+        /// <summary>BG0100: the unshipped newest migration the drop may be written into.</summary>
+        public string? DropInto { get; init; }
 
         public static FixData Of(Diagnostic diagnostic)
         {
@@ -87,6 +89,7 @@ namespace BlueGreen.Analyzers.Rules
                 CopyTo = Get(nameof(CopyTo)),
                 RequireCopy = Bool(nameof(RequireCopy)) == true,
                 StillUsed = Bool(nameof(StillUsed)) == true,
+                DropInto = Get(nameof(DropInto)),
             };
         }
 
@@ -121,6 +124,7 @@ namespace BlueGreen.Analyzers.Rules
             Set(nameof(CopyTo), CopyTo);
             Set(nameof(RequireCopy), RequireCopy ? Text(true) : null);
             Set(nameof(StillUsed), StillUsed ? Text(true) : null);
+            Set(nameof(DropInto), DropInto);
             return properties.ToImmutable();
         }
 

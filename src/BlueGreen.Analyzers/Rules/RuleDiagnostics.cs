@@ -16,7 +16,11 @@ namespace BlueGreen.Analyzers.Rules
             TableDropped f => Create(Descriptors.DropTable, f, Data(f), f.Migration.Id, f.Table.ToString(), f.Shipped.Name),
             TableRenamed f => Create(Descriptors.RenameTable, f, Data(f), f.Migration.Id, f.Table.ToString(), f.NewTable.ToString(), f.Shipped.Name),
             RequiredColumnAdded f => Create(Descriptors.AddRequiredColumn, f, Data(f).WithDefinition(f.Column) with { Column = f.Column.Name, GreenAllowsNull = f.GreenAllowsNull },
-                f.Migration.Id, f.Column.Name, f.Table.ToString(), f.Shipped.Name),
+                f.Migration.Id, f.Column.Name, f.Table.ToString(),
+                f.Column.Nullable == true ? "without a default, and the new version requires a value there (a TPH type's required property)" : "as NOT NULL without a default",
+                f.Shipped.Name,
+                f.Column.Nullable == true ? "the new version reads NULL from those rows where it requires a value" : "those inserts fail",
+                f.Column.Nullable == true ? "give it a default value" : "give it a default value or make it nullable"),
             ColumnTightened f => Create(Descriptors.TightenColumn, f, Data(f) with { Column = f.Column }, f.Migration.Id, f.Column, f.Table.ToString(), f.Change, f.Shipped.Name),
             RequiredColumnLeftBehind f => Create(Descriptors.RequiredColumnLeftBehind, f, Data(f).WithKeep(f.Keep) with { Column = f.Column, Provider = f.Provider },
                 f.Migration.Id, f.Column, f.Table.ToString()),
@@ -38,6 +42,7 @@ namespace BlueGreen.Analyzers.Rules
                 f.Name.Column is null ? "table" : "column", f.Name.Display,
                 $"this migration {f.Name.How}: {Where(f.Uses[0])}{(f.Uses.Count > 1 ? " and " + (f.Uses.Count - 1) + " more" : string.Empty)} will fail once it has run; remove those uses first"),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
+            ShipRequested f => Diagnostic.Create(Descriptors.ShipRequested, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id),
             DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
             ManifestLineNotUnderstood f => Diagnostic.Create(Descriptors.ManifestLine, f.Location, f.LineNumber, f.FileName),
             ManifestUnknownId f => Diagnostic.Create(Descriptors.ManifestUnknownId, f.Location, f.FileName, f.Id),
@@ -80,6 +85,7 @@ namespace BlueGreen.Analyzers.Rules
             RequireCopy = finding.RequireCopy,
             StillUsed = finding.UsedAt is not null,
             Provider = finding.Provider,
+            DropInto = finding.DropInto?.Id,
         }.WithDefinition(finding.Definition);
 
         /// <summary>A use's place as a developer finds it: file name and line.</summary>

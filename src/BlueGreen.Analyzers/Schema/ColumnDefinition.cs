@@ -37,6 +37,8 @@ namespace BlueGreen.Analyzers.Schema
         /// <summary>The default as the migration wrote it (<c>defaultValue: 0</c>, <c>defaultValueSql: "getdate()"</c>), for re-creating the column.</summary>
         public string? DefaultArgument { get; }
 
+        public ColumnDefinition WithoutDefault() => new ColumnDefinition(Name, ClrType, StoreType, Nullable, hasDefault: false, MaxLength, defaultArgument: null);
+
         public ColumnDefinition WithName(string name) => new ColumnDefinition(name, ClrType, StoreType, Nullable, HasDefault, MaxLength, DefaultArgument);
     }
 }

@@ -104,7 +104,8 @@ namespace BlueGreen.Analyzers.Schema
         /// A table rebuilt from a model (SQLite's way to alter a table): it keeps exactly the columns the model gives it;
         /// the others are dropped with the old table.
         /// </summary>
-        public void Rebuild(TableKey table, ICollection<string> columns)
+        /// <param name="modelHasDefault">Whether the model gives a column a default: the rebuilt table has no other (null: not told, kept as it was).</param>
+        public void Rebuild(TableKey table, ICollection<string> columns, System.Func<string, bool?>? modelHasDefault = null)
         {
             if (!_tables.TryGetValue(table, out var existing))
             {
@@ -117,6 +118,11 @@ namespace BlueGreen.Analyzers.Schema
                 if (!columns.Contains(column))
                 {
                     existing.Remove(column);
+                }
+                else if (existing[column].HasDefault && modelHasDefault?.Invoke(column) == false)
+                {
+                    // A default only a migration gave (AddColumn's defaultValue, an AlterColumn filling NULLs) is gone.
+                    existing[column] = existing[column].WithoutDefault();
                 }
             }
         }
@@ -145,6 +151,16 @@ namespace BlueGreen.Analyzers.Schema
                         break;
                     case SqlDropColumn drop:
                         RemoveColumn(columns, drop.Column);
+                        break;
+                    case SqlRebuildTable rebuild:
+                        foreach (var column in new List<string>(columns.Keys))
+                        {
+                            if (!rebuild.Keeps(column))
+                            {
+                                columns.Remove(column);
+                            }
+                        }
+
                         break;
                     case SqlRenameColumn rename when RemoveColumn(columns, rename.Column) is { } renamed:
                         columns[rename.NewName] = renamed.WithName(rename.NewName);

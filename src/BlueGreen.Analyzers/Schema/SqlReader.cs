@@ -22,6 +22,29 @@ namespace BlueGreen.Analyzers.Schema
 
     internal sealed record SqlRenameColumn(string? Schema, string Table, string Column, string NewName) : SqlEffect(Schema, Table);
 
+    /// <summary><c>CREATE TABLE t (c1 ..., c2 ..., CONSTRAINT ...)</c>: the new table's columns (null when the list cannot be read).</summary>
+    internal sealed record SqlCreateTable(string? Schema, string Table, IReadOnlyList<string>? Columns) : SqlEffect(Schema, Table);
+
+    /// <summary>
+    /// A table rebuilt by hand, as SQLite needs for most changes (<c>CREATE TABLE t_new (...)</c>, copy, <c>DROP TABLE t</c>,
+    /// <c>ALTER TABLE t_new RENAME TO t</c>): the table stays, with only <paramref name="Columns"/>; the others are dropped.
+    /// </summary>
+    internal sealed record SqlRebuildTable(string? Schema, string Table, IReadOnlyList<string> Columns) : SqlEffect(Schema, Table)
+    {
+        public bool Keeps(string column)
+        {
+            foreach (var kept in Columns)
+            {
+                if (string.Equals(kept, column, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary><c>UPDATE t SET new = old</c>: values copied from one column into another (an expand step).</summary>
     internal sealed record SqlCopy(string? Schema, string Table, string From, string To) : SqlEffect(Schema, Table);
 
@@ -56,6 +79,10 @@ namespace BlueGreen.Analyzers.Schema
                 {
                     i = DropTable(tokens, i + 2, effects) - 1;
                 }
+                else if (Is(tokens, i, "CREATE") && Is(tokens, i + 1, "TABLE"))
+                {
+                    i = CreateTable(tokens, i + 2, effects) - 1;
+                }
                 else if (Is(tokens, i, "RENAME") && Is(tokens, i + 1, "TABLE"))
                 {
                     var at = i + 2;
@@ -84,7 +111,7 @@ namespace BlueGreen.Analyzers.Schema
                 }
             }
 
-            return effects;
+            return CollapseRebuilds(new List<List<SqlEffect>> { effects })[0];
         }
 
         private static int AlterTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
@@ -177,6 +204,109 @@ namespace BlueGreen.Analyzers.Schema
             }
 
             return at;
+        }
+
+        // Elements of a CREATE TABLE list that are constraints, not columns.
+        private static readonly HashSet<string> TableConstraints = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK", "KEY", "INDEX", "EXCLUDE", "PERIOD", "LIKE",
+        };
+
+        private static int CreateTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
+        {
+            if (Is(tokens, at, "IF") && Is(tokens, at + 1, "NOT") && Is(tokens, at + 2, "EXISTS"))
+            {
+                at += 3;
+            }
+
+            if (Name(tokens, ref at) is not { } table)
+            {
+                return at;
+            }
+
+            if (!Is(tokens, at, "("))
+            {
+                // CREATE TABLE ... AS SELECT: the columns are not listed.
+                effects.Add(new SqlCreateTable(table.Schema, table.Name, null));
+                return at;
+            }
+
+            // The first word of each element of the list at depth 1 names a column, unless it starts a constraint.
+            var columns = new List<string>();
+            var depth = 0;
+            var startsElement = true;
+            for (at++; at < tokens.Count; at++)
+            {
+                var token = tokens[at];
+                if (token.IsPunctuation && token.Text == "(")
+                {
+                    depth++;
+                }
+                else if (token.IsPunctuation && token.Text == ")")
+                {
+                    if (depth-- == 0)
+                    {
+                        at++;
+                        break;
+                    }
+                }
+                else if (depth == 0 && token.IsPunctuation && token.Text == ",")
+                {
+                    startsElement = true;
+                    continue;
+                }
+                else if (startsElement && token.IsIdentifier && !(token.Kind == SqlTokenKind.Word && TableConstraints.Contains(token.Text)))
+                {
+                    columns.Add(token.Text);
+                }
+
+                startsElement = false;
+            }
+
+            effects.Add(new SqlCreateTable(table.Schema, table.Name, columns));
+            return at;
+        }
+
+        /// <summary>
+        /// Finds the hand-written rebuilds among a migration's SQL effects, in order: a table created, the old table dropped,
+        /// the new one renamed to the old name. Each becomes one <see cref="SqlRebuildTable"/> where the rename was; a
+        /// pattern not complete is left as it is.
+        /// </summary>
+        public static List<List<SqlEffect>> CollapseRebuilds(List<List<SqlEffect>> statements)
+        {
+            var created = new Dictionary<string, (int Statement, SqlCreateTable Effect)>(StringComparer.OrdinalIgnoreCase);
+            var dropped = new Dictionary<string, (int Statement, SqlDropTable Effect)>(StringComparer.OrdinalIgnoreCase);
+            var result = new List<List<SqlEffect>>();
+            foreach (var effects in statements)
+            {
+                result.Add(new List<SqlEffect>(effects));
+            }
+
+            for (var i = 0; i < result.Count; i++)
+            {
+                foreach (var effect in new List<SqlEffect>(result[i]))
+                {
+                    switch (effect)
+                    {
+                        case SqlCreateTable { Columns: not null } create:
+                            created[create.Table] = (i, create);
+                            break;
+                        case SqlDropTable drop:
+                            dropped[drop.Table] = (i, drop);
+                            break;
+                        case SqlRenameTable { NewName: { } newName } rename
+                            when created.TryGetValue(rename.Table, out var made) && dropped.TryGetValue(newName, out var old) && made.Effect.Columns is { } columns:
+                            result[made.Statement].Remove(made.Effect);
+                            result[old.Statement].Remove(old.Effect);
+                            result[i][result[i].IndexOf(rename)] = new SqlRebuildTable(old.Effect.Schema, newName, columns);
+                            created.Remove(rename.Table);
+                            dropped.Remove(newName);
+                            break;
+                    }
+                }
+            }
+
+            return result;
         }
 
         private static int DropTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)

@@ -68,24 +68,6 @@ namespace BlueGreen.Analyzers.Syntax
             return expression;
         }
 
-        /// <summary>
-        /// The expression of each statement of a method's body, in order (null for a statement that is not one expression,
-        /// such as an <c>if</c>); an expression-bodied method (<c>=&gt; migrationBuilder.DropColumn(...)</c>) has one.
-        /// </summary>
-        public static IEnumerable<ExpressionSyntax?> BodyExpressions(BaseMethodDeclarationSyntax? method)
-        {
-            if (method?.ExpressionBody is { } arrow)
-            {
-                yield return arrow.Expression;
-                yield break;
-            }
-
-            foreach (var statement in method?.Body?.Statements ?? default)
-            {
-                yield return StatementExpression(statement);
-            }
-        }
-
         /// <summary>The statements of a lambda's body (block or expression body).</summary>
         public static IEnumerable<StatementSyntax> LambdaStatements(ExpressionSyntax? lambda)
         {

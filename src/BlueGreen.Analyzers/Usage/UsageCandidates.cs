@@ -17,7 +17,10 @@ namespace BlueGreen.Analyzers.Usage
         public static List<SyntaxNode> Find(SyntaxNode root, CancellationToken cancellationToken)
         {
             var candidates = new List<SyntaxNode>();
-            foreach (var node in root.DescendantNodes())
+
+            // The bodies of migrations and models (Up, Down, BuildTargetModel, BuildModel) are the history's, which the replay
+            // reads; a designer alone holds thousands of Property calls, none of them application code.
+            foreach (var node in root.DescendantNodes(node => !(node is MethodDeclarationSyntax method && IsHistoryMethod(method))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (node switch
@@ -34,6 +37,10 @@ namespace BlueGreen.Analyzers.Usage
 
             return candidates;
         }
+
+        private static bool IsHistoryMethod(MethodDeclarationSyntax method) =>
+            method.Identifier.ValueText is "Up" or "Down" or "BuildTargetModel" or "BuildModel"
+            && method.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.OverrideKeyword);
 
         // EF Core's FromSql*, SqlQuery*, ExecuteSql*; Dapper's Query*, Execute*; EF.Property and EntityTypeBuilder.Property.
         private static bool IsCandidateMethod(string? name) =>

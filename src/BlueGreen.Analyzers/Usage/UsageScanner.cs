@@ -87,14 +87,6 @@ namespace BlueGreen.Analyzers.Usage
                 foreach (var candidate in candidates)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-
-                    // In a migration or snapshot only EF.Property counts (the rest is the replay's): the thousands of
-                    // b.Property("X") calls of designers and snapshots, which cannot be EF.Property, are not bound.
-                    if (candidate is InvocationExpressionSyntax call && !MayBeEfProperty(call) && InMigrationOrSnapshot(candidate))
-                    {
-                        continue;
-                    }
-
                     switch (_model.GetOperation(candidate, _cancellationToken))
                     {
                         case IInvocationOperation invocation:
@@ -342,56 +334,6 @@ namespace BlueGreen.Analyzers.Usage
                 }
 
                 return inHistory;
-            }
-
-            /// <summary>
-            /// Whether a candidate call could bind to <c>EF.Property</c>, a static method: named <c>Property</c>, and not
-            /// called on a parameter (<c>b.Property("X")</c> in a builder lambda), whose name a type's cannot take over.
-            /// </summary>
-            private static bool MayBeEfProperty(InvocationExpressionSyntax invocation) => invocation.Expression switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "Property"
-                    && !(member.Expression is IdentifierNameSyntax receiver && IsParameter(receiver)),
-                SimpleNameSyntax name => name.Identifier.ValueText == "Property",
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText == "Property",
-                _ => true,
-            };
-
-            /// <summary>Whether an identifier names a parameter of a lambda, local function or method around it.</summary>
-            private static bool IsParameter(IdentifierNameSyntax identifier)
-            {
-                var name = identifier.Identifier.ValueText;
-                for (var node = identifier.Parent; node is not null and not TypeDeclarationSyntax; node = node.Parent)
-                {
-                    var named = node switch
-                    {
-                        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText == name,
-                        ParenthesizedLambdaExpressionSyntax lambda => Declares(lambda.ParameterList, name),
-                        AnonymousMethodExpressionSyntax method => method.ParameterList is { } list && Declares(list, name),
-                        LocalFunctionStatementSyntax function => Declares(function.ParameterList, name),
-                        BaseMethodDeclarationSyntax method => Declares(method.ParameterList, name),
-                        _ => false,
-                    };
-                    if (named)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool Declares(ParameterListSyntax parameters, string name)
-            {
-                foreach (var parameter in parameters.Parameters)
-                {
-                    if (parameter.Identifier.ValueText == name)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
         }
 

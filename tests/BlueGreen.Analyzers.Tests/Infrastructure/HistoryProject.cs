@@ -100,7 +100,8 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
 
                 var document = project.Project.GetDocument(diagnostic.Location.SourceTree)!;
                 CodeAction? action = null;
-                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (registered, _) => action ??= registered, CancellationToken.None));
+                // A fix the provider does not apply by default comes inside a group (see FixChoice): the fix is the group's one action.
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (registered, _) => action ??= registered.NestedActions.FirstOrDefault() ?? registered, CancellationToken.None));
                 Assert.NotNull(action);
                 var operation = (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
                 project = new HistoryProject(operation.ChangedSolution.GetProject(project.Project.Id)!);

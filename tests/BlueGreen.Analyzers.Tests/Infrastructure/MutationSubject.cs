@@ -226,7 +226,8 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                         continue;
                     }
 
-                    foreach (var action in actions)
+                    // Fixes not applied by default come inside a group of one (see FixChoice).
+                    foreach (var action in actions.SelectMany(action => action.NestedActions.IsEmpty ? new[] { action } : (IEnumerable<CodeAction>)action.NestedActions))
                     {
                         var key = action.EquivalenceKey ?? action.Title;
                         fixAll.TryAdd((provider, key), document);

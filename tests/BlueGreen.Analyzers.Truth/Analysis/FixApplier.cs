@@ -33,7 +33,7 @@ namespace BlueGreen.Analyzers.Truth.Analysis
             {
                 var actions = new List<CodeAction>();
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                offers.AddRange(actions.Select(action => new OfferedFix(provider, action.EquivalenceKey ?? string.Empty, action.Title)));
+                offers.AddRange(Flatten(actions).Select(action => new OfferedFix(provider, action.EquivalenceKey ?? string.Empty, action.Title)));
             }
 
             return offers;
@@ -48,7 +48,7 @@ namespace BlueGreen.Analyzers.Truth.Analysis
             {
                 var actions = new List<CodeAction>();
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                if (actions.FirstOrDefault(action => action.EquivalenceKey == key) is { } chosen)
+                if (Flatten(actions).FirstOrDefault(action => action.EquivalenceKey == key) is { } chosen)
                 {
                     return await ApplyAsync(workspace, chosen);
                 }
@@ -81,6 +81,10 @@ namespace BlueGreen.Analyzers.Truth.Analysis
                 ?? throw new InvalidOperationException($"No Fix All for {key}");
             return await ApplyAsync(workspace, action);
         }
+
+        /// <summary>The fixes themselves: one not applied by default comes inside a group of one (the IDE shows it in place).</summary>
+        private static IEnumerable<CodeAction> Flatten(IEnumerable<CodeAction> actions) =>
+            actions.SelectMany(action => action.NestedActions.IsEmpty ? new[] { action } : (IEnumerable<CodeAction>)action.NestedActions);
 
         private static async Task<HistoryWorkspace> ApplyAsync(HistoryWorkspace workspace, CodeAction action)
         {

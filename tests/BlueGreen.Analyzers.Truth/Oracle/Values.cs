@@ -12,6 +12,9 @@ namespace BlueGreen.Analyzers.Truth.Oracle
     /// </summary>
     internal static class Values
     {
+        /// <summary>The length of the strings a version writes where its model sets no maximum (a PostgreSQL index still takes them).</summary>
+        private const int UnboundedLength = 1000;
+
         public static bool IsInteger(Type type) =>
             type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
             || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte);
@@ -29,7 +32,8 @@ namespace BlueGreen.Analyzers.Truth.Oracle
 
             if (type == typeof(string))
             {
-                var length = column.MaxLength ?? mapping.Size ?? 24;
+                // A string without a maximum length takes long values: longer than any maximum a later version may set.
+                var length = column.MaxLength ?? mapping.Size ?? UnboundedLength;
                 var text = "v" + counter.ToString(CultureInfo.InvariantCulture) + "-";
                 return text.Length >= length ? text.Substring(0, length) : text + new string('x', length - text.Length);
             }
