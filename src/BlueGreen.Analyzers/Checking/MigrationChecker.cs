@@ -21,6 +21,10 @@ namespace BlueGreen.Analyzers.Checking
         private readonly Dictionary<(TableKey Table, string Column), string> _columnRenames = new Dictionary<(TableKey, string), string>();
         private readonly ShippedModel _shippedName;
         private readonly int _shippedIndex;
+
+        // The tables the database has before the migration, which S depends on (HistoryModels.Shipped): S is read lazily,
+        // maybe after some of the migration's operations are applied, and must be the same whenever it is read.
+        private readonly List<TableKey> _tablesBefore;
         private bool _shippedRead;
         private TargetModel? _shipped;
 
@@ -31,6 +35,7 @@ namespace BlueGreen.Analyzers.Checking
             _shippedIndex = shippedIndex;
             _schema = schema;
             _findings = findings;
+            _tablesBefore = new List<TableKey>(schema.Tables);
             _shippedName = new ShippedModel(shippedIndex < 0 ? null : models.History.Migrations[shippedIndex]);
         }
 
@@ -43,8 +48,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!_shippedRead)
                 {
-                    // First read before any operation of the migration is applied: the schema is the one it starts from.
-                    _shipped = _models.Shipped(_shippedIndex, _index, new List<TableKey>(_schema.Tables));
+                    _shipped = _models.Shipped(_shippedIndex, _index, _tablesBefore);
                     _shippedRead = true;
                 }
 
@@ -121,7 +125,8 @@ namespace BlueGreen.Analyzers.Checking
         {
             RawSql sql => HasDropOrRename(sql),
             DropColumn or RenameColumn or DropTable or RenameTable => true,
-            AddColumn add => add.Definition is { Nullable: false, HasDefault: false },
+            // NOT NULL without a default (BG0005); nullable without one may be a TPH type's required property (BG0005 too).
+            AddColumn add => add.Definition is { Nullable: not null, HasDefault: false },
             AlterColumn alter => Tightening(alter) is not null || MayLoosen(alter),
             _ => false,
         };
@@ -130,7 +135,7 @@ namespace BlueGreen.Analyzers.Checking
         {
             foreach (var effect in sql.Effects)
             {
-                if (effect is SqlDropTable or SqlRenameTable or SqlDropColumn or SqlRenameColumn)
+                if (effect is SqlDropTable or SqlRenameTable or SqlDropColumn or SqlRenameColumn or SqlRebuildTable)
                 {
                     return true;
                 }
