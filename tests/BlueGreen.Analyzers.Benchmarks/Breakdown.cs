@@ -62,8 +62,8 @@ namespace BlueGreen.Analyzers.Benchmarks
             IList histories = null!;
             Measure(print, "2. HistoryBuilder.Build (symbols of every candidate class)", () => histories = (IList)Build.Invoke(null, new object[] { compilation, CancellationToken.None })!);
             var migrations = histories.Cast<object>().Sum(history => ((ICollection)history.GetType().GetProperty("Migrations")!.GetValue(history)!).Count);
-            Measure(print, $"3. CompatibilityChecker.Check, first time ({migrations} migrations: reads every Up, and the designers judgments need)", () => CheckAll(histories));
-            Measure(print, "4. CompatibilityChecker.Check again (everything read is cached: the replay alone)", () => CheckAll(histories));
+            Measure(print, $"3. CompatibilityChecker.Check, first time ({migrations} migrations: reads every Up, and the designers judgments need)", () => CheckAll(histories, compilation));
+            Measure(print, "4. CompatibilityChecker.Check again (everything read is cached: the replay alone)", () => CheckAll(histories, compilation));
             var designersRead = trees.Count(tree => ((ICollection)Models.GetValue(GetFacts.Invoke(null, new object[] { tree, CancellationToken.None }))!).Count > 0);
             var methodsRead = trees.Sum(tree => ((ICollection)Operations.GetValue(GetFacts.Invoke(null, new object[] { tree, CancellationToken.None }))!).Count);
             if (print)
@@ -78,7 +78,7 @@ namespace BlueGreen.Analyzers.Benchmarks
             {
                 for (var i = 0; i < 10; i++)
                 {
-                    ReadModel.Invoke(null, new object?[] { lastDesigner, CancellationToken.None });
+                    ReadModel.Invoke(null, Arguments(ReadModel, lastDesigner, CancellationToken.None));
                 }
             });
             var ups = trees.Where(tree => !tree.FilePath.EndsWith(".Designer.cs", StringComparison.Ordinal)).Select(tree => Method(tree, "Up")).Where(method => method is not null).ToList();
@@ -86,7 +86,7 @@ namespace BlueGreen.Analyzers.Benchmarks
             {
                 foreach (var up in ups)
                 {
-                    ReadOperations.Invoke(null, new object?[] { up, CancellationToken.None });
+                    ReadOperations.Invoke(null, Arguments(ReadOperations, up, CancellationToken.None));
                 }
             });
 
@@ -107,7 +107,7 @@ namespace BlueGreen.Analyzers.Benchmarks
                 }
             });
             Measure(print, "2. HistoryBuilder.Build", () => histories = (IList)Build.Invoke(null, new object[] { edited, CancellationToken.None })!);
-            Measure(print, "3. CompatibilityChecker.Check (reads the edited Up only)", () => CheckAll(histories));
+            Measure(print, "3. CompatibilityChecker.Check (reads the edited Up only)", () => CheckAll(histories, edited));
             Symbols(print, "4. HistoryBuilder's symbol calls replayed on a clone of the edited compilation", edited.Clone());
         }
 
@@ -162,12 +162,15 @@ namespace BlueGreen.Analyzers.Benchmarks
             });
         }
 
-        private static void CheckAll(IList histories)
+        /// <summary>The checker on every history, BG0011's scan of <paramref name="compilation"/>'s code included where it takes one.</summary>
+        private static void CheckAll(IList histories, Compilation compilation)
         {
             foreach (var history in histories)
             {
                 var releases = DefaultReleases(history);
-                Check.Invoke(null, new[] { history, releases, CancellationToken.None });
+                Check.Invoke(null, Check.GetParameters().Length == 4
+                    ? new[] { history, releases, compilation, CancellationToken.None }
+                    : new[] { history, releases, CancellationToken.None });
             }
         }
 
@@ -182,6 +185,10 @@ namespace BlueGreen.Analyzers.Benchmarks
 
         private static MethodDeclarationSyntax? Method(SyntaxTree tree, string name) =>
             tree.GetRoot().DescendantNodes(node => node is not MethodDeclarationSyntax).OfType<MethodDeclarationSyntax>().FirstOrDefault(method => method.Identifier.ValueText == name);
+
+        /// <summary>The arguments given, then the defaults of any optional parameters the method has beyond them.</summary>
+        private static object?[] Arguments(MethodInfo method, params object?[] given) =>
+            given.Concat(method.GetParameters().Skip(given.Length).Select(parameter => parameter.HasDefaultValue ? parameter.DefaultValue : null)).ToArray();
 
         /// <summary>Prints the CPU time (wall-clock in brackets) and allocations of an action run on this thread.</summary>
         private static void Measure(bool print, string what, Action action)

@@ -20,7 +20,8 @@ namespace BlueGreen.Analyzers.Benchmarks
     {
         public static void Run(int size, string scenario, int iterations, bool bound, bool manifest)
         {
-            var get = typeof(DropColumnAnalyzer).Assembly.GetType("BlueGreen.Analyzers.Checking.CompilationAnalysis", throwOnError: true)!
+            var assembly = typeof(DropColumnAnalyzer).Assembly;
+            var get = (assembly.GetType("BlueGreen.Analyzers.Rules.CompilationAnalysis") ?? assembly.GetType("BlueGreen.Analyzers.Checking.CompilationAnalysis", throwOnError: true)!)
                 .GetMethod("Get", BindingFlags.Public | BindingFlags.Static)!;
             var workload = Workload.Create(size, manifest);
             object Analyze(Compilation compilation) => get.GetParameters().Length == 3

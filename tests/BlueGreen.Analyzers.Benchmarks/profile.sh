@@ -49,7 +49,7 @@ fi
 python3 - "$output.speedscope.json" "$skip" <<'PYTHON'
 import json, sys, collections
 
-ROOT = "BlueGreen.Analyzers.Checking.CompilationAnalysis.Compute"
+ROOT = "CompilationAnalysis.Compute"
 SKIP = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 data = json.load(open(sys.argv[1]))
 frames = [frame["name"] for frame in data["shared"]["frames"]]

@@ -24,6 +24,7 @@ namespace BlueGreen.Analyzers.Checking
             var schema = new DatabaseSchema();
             var models = new HistoryModels(history, cancellationToken);
             var removals = new Removals();
+            var unmapped = new UnmappedColumns(models);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
                 var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
@@ -33,11 +34,13 @@ namespace BlueGreen.Analyzers.Checking
                 }
 
                 Replay(models, index, schema, checker, checker is null ? null : removals);
+                checker?.CheckModelOnlyRemovals(unmapped);
+                checker?.CheckRequirednessInModel(history.Migrations[index].UpOperations(cancellationToken).Operations);
             }
 
             if (releases.FromManifest)
             {
-                ContractPhase.ReadyToDrop(models, releases, schema, findings, removals);
+                ContractPhase.ReadyToDrop(models, releases, schema, findings, removals, unmapped);
             }
 
             var gone = removals.Gone(schema);
@@ -94,9 +97,6 @@ namespace BlueGreen.Analyzers.Checking
             {
                 Rebuild(models, index, operations, schema, checker, removals);
             }
-
-            checker?.CheckModelOnlyRemovals();
-            checker?.CheckRequirednessInModel(operations);
         }
 
         /// <summary>SQLite's rebuilds: each rebuilt table keeps the columns the migration's target model gives it (see <see cref="SqliteRebuilds"/>).</summary>

@@ -16,9 +16,25 @@ namespace BlueGreen.Analyzers.Checking
     /// </summary>
     internal static class ContractPhase
     {
-        public static void ReadyToDrop(HistoryModels models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings, Removals removals)
+        /// <param name="unmapped">The replayed columns the snapshot does not map: no other column can be ready to drop.</param>
+        public static void ReadyToDrop(HistoryModels models, ReleasePlan releases, DatabaseSchema schema, List<Finding> findings, Removals removals, UnmappedColumns unmapped)
         {
             if (models.Current is not { } current || ContextLocation(models) is not { } location)
+            {
+                return;
+            }
+
+            // Only what the database still has and the snapshot does not map can be dropped: without it, no designer is read.
+            var candidates = unmapped.All(schema);
+            foreach (var table in schema.Tables)
+            {
+                if (current.MapsTable(table) == Mapping.NotMapped && !candidates.ContainsKey(table))
+                {
+                    candidates.Add(table, new List<string>());
+                }
+            }
+
+            if (candidates.Count == 0)
             {
                 return;
             }
@@ -56,6 +72,11 @@ namespace BlueGreen.Analyzers.Checking
 
                 foreach (var table in before.Tables)
                 {
+                    if (!candidates.ContainsKey(table))
+                    {
+                        continue;
+                    }
+
                     if (after.MapsTable(table) == Mapping.NotMapped && current.MapsTable(table) == Mapping.NotMapped)
                     {
                         if (schema.HasTable(table) && reported.Add((table, null)))

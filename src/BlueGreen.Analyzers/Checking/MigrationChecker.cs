@@ -22,6 +22,10 @@ namespace BlueGreen.Analyzers.Checking
         private readonly Dictionary<(TableKey Table, string Column), string> _columnRenames = new Dictionary<(TableKey, string), string>();
         private readonly ShippedModel _shippedName;
         private readonly int _shippedIndex;
+
+        // The tables the database has before the migration, which S depends on (HistoryModels.Shipped): S is read lazily,
+        // maybe after some of the migration's operations are applied, and must be the same whenever it is read.
+        private readonly List<TableKey> _tablesBefore;
         private bool _shippedRead;
         private TargetModel? _shipped;
 
@@ -32,6 +36,7 @@ namespace BlueGreen.Analyzers.Checking
             _shippedIndex = shippedIndex;
             _schema = schema;
             _findings = findings;
+            _tablesBefore = new List<TableKey>(schema.Tables);
             _shippedName = new ShippedModel(shippedIndex < 0 ? null : models.History.Migrations[shippedIndex]);
         }
 
@@ -44,8 +49,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!_shippedRead)
                 {
-                    // First read before any operation of the migration is applied: the schema is the one it starts from.
-                    _shipped = _models.Shipped(_shippedIndex, _index, new List<TableKey>(_schema.Tables));
+                    _shipped = _models.Shipped(_shippedIndex, _index, _tablesBefore);
                     _shippedRead = true;
                 }
 
@@ -56,8 +60,11 @@ namespace BlueGreen.Analyzers.Checking
         /// <summary>Judges one operation against the state before it; <paramref name="operations"/> is the whole migration's Up.</summary>
         public void Check(SchemaOperation operation, IReadOnlyList<SchemaOperation> operations)
         {
-            if (Shipped is not { } shipped)
+            // S is read only for an operation some case below can judge: designers are the bulk of a history. (Renames are
+            // tracked either way; without S nothing of this migration is judged against them.)
+            if (!MayBreakShipped(operation) || Shipped is not { } shipped)
             {
+                Track(operation);
                 return;
             }
 
@@ -114,6 +121,38 @@ namespace BlueGreen.Analyzers.Checking
             Track(operation);
         }
 
+        /// <summary>Whether a case of <see cref="Check"/> can match <paramref name="operation"/>, told without S.</summary>
+        private bool MayBreakShipped(SchemaOperation operation) => operation switch
+        {
+            RawSql sql => HasDropOrRename(sql),
+            DropColumn or RenameColumn or DropTable or RenameTable => true,
+            // NOT NULL without a default (BG0005); nullable without one may be a TPH type's required property (BG0005 too).
+            AddColumn add => add.Definition is { Nullable: not null, HasDefault: false },
+            AlterColumn alter => Tightening(alter) is not null || MayLoosen(alter),
+            _ => false,
+        };
+
+        private static bool HasDropOrRename(RawSql sql)
+        {
+            foreach (var effect in sql.Effects)
+            {
+                if (effect is SqlDropTable or SqlRenameTable or SqlDropColumn or SqlRenameColumn or SqlRebuildTable)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The part of <see cref="Loosening"/> that needs no model: null can reach the column, or its default goes.</summary>
+        private bool MayLoosen(AlterColumn alter)
+        {
+            var replayed = _schema.Column(alter.Table, alter.Column);
+            return ((replayed?.Nullable ?? alter.Old.Nullable) == false && alter.Definition.Nullable == true)
+                || ((replayed?.HasDefault ?? alter.Old.HasDefault) && !alter.Definition.HasDefault);
+        }
+
         /// <summary>
         /// BG0009, after the migration's operations: SQLite rebuilds <paramref name="table"/> from the migration's target
         /// model; the columns it does not keep are dropped, and those S maps break blue.
@@ -141,11 +180,18 @@ namespace BlueGreen.Analyzers.Checking
         /// snapshot, so a branch merge is not mistaken for a removal) no longer maps, left in the database NOT NULL without
         /// a default, rejects the new version's inserts.
         /// </summary>
-        public void CheckModelOnlyRemovals()
+        /// <param name="unmapped">The replayed columns the snapshot does not map: no other column can be left behind.</param>
+        public void CheckModelOnlyRemovals(UnmappedColumns unmapped)
         {
             // An Up the reader could not follow whole (an if, a loop, a call it cannot read) may drop the column itself.
-            if (Migration.Up is not { } up
-                || !Migration.UpOperations(_models.CancellationToken).IsComplete
+            if (Migration.Up is not { } up || !Migration.UpOperations(_models.CancellationToken).IsComplete)
+            {
+                return;
+            }
+
+            // Only an unmapped column without a default can be left behind: without one, no model is read.
+            var candidates = unmapped.WithoutDefault(_schema);
+            if (candidates.Count == 0
                 || _models.After(_index - 1) is not { } before
                 || _models.After(_index) is not { } after
                 || _models.Current is not { } current)
@@ -156,15 +202,15 @@ namespace BlueGreen.Analyzers.Checking
             foreach (var table in before.Tables)
             {
                 _models.CancellationToken.ThrowIfCancellationRequested();
-                if (after.MapsTable(table) != Mapping.Mapped)
+                if (!candidates.TryGetValue(table, out var columns) || after.MapsTable(table) != Mapping.Mapped)
                 {
-                    // Green does not write to the table at all.
+                    // No candidate here, or green does not write to the table at all.
                     continue;
                 }
 
                 foreach (var column in before.Columns(table))
                 {
-                    if (after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
+                    if (!columns.Contains(column) || after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
                     {
                         continue;
                     }

@@ -23,27 +23,68 @@ namespace BlueGreen.Analyzers.History
 
         public static IReadOnlyList<MigrationHistory> Build(Compilation compilation, CancellationToken cancellationToken)
         {
-            var migrationType = compilation.GetTypeByMetadataName(MigrationTypeName);
-            if (migrationType is null)
+            if (compilation.GetTypeByMetadataName(MigrationTypeName) is null)
             {
                 return Array.Empty<MigrationHistory>();
             }
 
-            var snapshotType = compilation.GetTypeByMetadataName(SnapshotTypeName);
-            var migrationAttribute = compilation.GetTypeByMetadataName(MigrationAttributeName);
-            var contextAttribute = compilation.GetTypeByMetadataName(DbContextAttributeName);
-
-            var migrations = new Dictionary<INamedTypeSymbol, List<MigrationEntry>>(SymbolEqualityComparer.Default);
-            var snapshots = new Dictionary<INamedTypeSymbol, MethodDeclarationSyntax>(SymbolEqualityComparer.Default);
-            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            // Which classes are migrations, with which id and context, is decided by symbol once for compilations that
+            // declare the same (see Lineage); each compilation only finds their methods in its trees.
+            var lineage = Lineage.Of(compilation, cancellationToken);
+            var shape = lineage.Epoch.Get(() => Find(compilation, lineage.Trees, cancellationToken));
             var binder = new ConstantBinder(compilation, cancellationToken);
+            var histories = new List<MigrationHistory>(shape.Count);
+            foreach (var context in shape)
+            {
+                var migrations = new List<MigrationEntry>(context.Migrations.Count);
+                foreach (var migration in context.Migrations)
+                {
+                    var declarations = migration.Declarations(lineage.Trees, cancellationToken);
+                    migrations.Add(new MigrationEntry(
+                        migration.Id,
+                        compilation,
+                        migration.MetadataName,
+                        Method(declarations, "Up"),
+                        Method(declarations, "Down"),
+                        Method(declarations, "BuildTargetModel"),
+                        binder));
+                }
 
-            foreach (var tree in compilation.SyntaxTrees)
+                var snapshot = context.Snapshot is { } snapshotClass ? Method(snapshotClass.Declarations(lineage.Trees, cancellationToken), "BuildModel") : null;
+                var first = migrations[0];
+                histories.Add(new MigrationHistory(() => ContextOf(first.Symbol, compilation)!, migrations, snapshot));
+            }
+
+            return histories;
+        }
+
+        /// <summary>The migration and snapshot classes of a compilation, by symbol, grouped and ordered as the histories are.</summary>
+        private static List<ContextShape> Find(Compilation compilation, IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)
+        {
+            var migrationType = compilation.GetTypeByMetadataName(MigrationTypeName);
+            if (migrationType is null)
+            {
+                return new List<ContextShape>();
+            }
+
+            var snapshotType = compilation.GetTypeByMetadataName(SnapshotTypeName);
+            var treeIndexes = new Dictionary<SyntaxTree, int>();
+            for (var index = 0; index < trees.Count; index++)
+            {
+                treeIndexes[trees[index]] = index;
+            }
+
+            var migrations = new Dictionary<INamedTypeSymbol, List<(MigrationShape Shape, string DisplayName)>>(SymbolEqualityComparer.Default);
+            var snapshots = new Dictionary<INamedTypeSymbol, ClassShape>(SymbolEqualityComparer.Default);
+            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+            foreach (var tree in trees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var declaration in TreeFacts.Get(tree, cancellationToken).Classes)
                 {
-                    if (compilation.GetTypeByMetadataName(MetadataName(declaration)) is not { } type
+                    var metadataName = MetadataName(declaration);
+                    if (compilation.GetTypeByMetadataName(metadataName) is not { } type
                         || type.IsAbstract
                         || !seen.Add(type))
                     {
@@ -56,19 +97,7 @@ namespace BlueGreen.Analyzers.History
                         continue;
                     }
 
-                    string? id = null;
-                    INamedTypeSymbol? context = null;
-                    foreach (var attribute in type.GetAttributes())
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, migrationAttribute) && attribute.ConstructorArguments.Length == 1)
-                        {
-                            id = attribute.ConstructorArguments[0].Value as string;
-                        }
-                        else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, contextAttribute) && attribute.ConstructorArguments.Length == 1)
-                        {
-                            context = attribute.ConstructorArguments[0].Value as INamedTypeSymbol;
-                        }
-                    }
+                    var (id, context) = Attributes(type, compilation);
 
                     // EF itself only applies migrations that name their id and their context.
                     if (context is null)
@@ -76,11 +105,12 @@ namespace BlueGreen.Analyzers.History
                         continue;
                     }
 
+                    var shape = new ClassShape(metadataName, Declarations(type, metadataName, treeIndexes, cancellationToken));
                     if (!isMigration)
                     {
-                        if (Method(type, "BuildModel", cancellationToken) is { } buildModel && !snapshots.ContainsKey(context))
+                        if (Method(shape.Declarations(trees, cancellationToken), "BuildModel") is not null && !snapshots.ContainsKey(context))
                         {
-                            snapshots.Add(context, buildModel);
+                            snapshots.Add(context, shape);
                         }
 
                         continue;
@@ -93,33 +123,77 @@ namespace BlueGreen.Analyzers.History
 
                     if (!migrations.TryGetValue(context, out var list))
                     {
-                        list = new List<MigrationEntry>();
+                        list = new List<(MigrationShape, string)>();
                         migrations.Add(context, list);
                     }
 
-                    list.Add(new MigrationEntry(
-                        id,
-                        type,
-                        Method(type, "Up", cancellationToken),
-                        Method(type, "Down", cancellationToken),
-                        Method(type, "BuildTargetModel", cancellationToken),
-                        binder));
+                    list.Add((new MigrationShape(id, shape), type.ToDisplayString()));
                 }
             }
 
-            var histories = new List<MigrationHistory>();
+            var contexts = new List<ContextShape>();
             foreach (var pair in migrations.OrderBy(pair => pair.Key.ToDisplayString(), StringComparer.Ordinal))
             {
                 // Ordinal id order, as EF applies them; ties (duplicate ids) broken by class name for determinism.
                 var ordered = pair.Value
-                    .OrderBy(migration => migration.Id, StringComparer.Ordinal)
-                    .ThenBy(migration => migration.Symbol.ToDisplayString(), StringComparer.Ordinal)
+                    .OrderBy(migration => migration.Shape.Id, StringComparer.Ordinal)
+                    .ThenBy(migration => migration.DisplayName, StringComparer.Ordinal)
+                    .Select(migration => migration.Shape)
                     .ToList();
                 snapshots.TryGetValue(pair.Key, out var snapshot);
-                histories.Add(new MigrationHistory(pair.Key, ordered, snapshot));
+                contexts.Add(new ContextShape(ordered, snapshot));
             }
 
-            return histories;
+            return contexts;
+        }
+
+        /// <summary>The id of <c>[Migration]</c> and the context of <c>[DbContext]</c>; null where not given.</summary>
+        private static (string? Id, INamedTypeSymbol? Context) Attributes(INamedTypeSymbol type, Compilation compilation)
+        {
+            var migrationAttribute = compilation.GetTypeByMetadataName(MigrationAttributeName);
+            var contextAttribute = compilation.GetTypeByMetadataName(DbContextAttributeName);
+            string? id = null;
+            INamedTypeSymbol? context = null;
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, migrationAttribute) && attribute.ConstructorArguments.Length == 1)
+                {
+                    id = attribute.ConstructorArguments[0].Value as string;
+                }
+                else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, contextAttribute) && attribute.ConstructorArguments.Length == 1)
+                {
+                    context = attribute.ConstructorArguments[0].Value as INamedTypeSymbol;
+                }
+            }
+
+            return (id, context);
+        }
+
+        private static INamedTypeSymbol? ContextOf(INamedTypeSymbol migration, Compilation compilation) => Attributes(migration, compilation).Context;
+
+        /// <summary>Where the type is declared: for each of its declarations, in order, the tree (by index) and which of the tree's declarations of that name.</summary>
+        private static List<(int Tree, int Ordinal)> Declarations(INamedTypeSymbol type, string metadataName, Dictionary<SyntaxTree, int> treeIndexes, CancellationToken cancellationToken)
+        {
+            var declarations = new List<(int, int)>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax declaration && treeIndexes.TryGetValue(reference.SyntaxTree, out var tree))
+                {
+                    var ordinal = 0;
+                    foreach (var candidate in TreeFacts.Get(reference.SyntaxTree, cancellationToken).ClassesNamed(metadataName, cancellationToken))
+                    {
+                        if (candidate.Span == declaration.Span)
+                        {
+                            declarations.Add((tree, ordinal));
+                            break;
+                        }
+
+                        ordinal++;
+                    }
+                }
+            }
+
+            return declarations;
         }
 
         private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
@@ -136,15 +210,10 @@ namespace BlueGreen.Analyzers.History
         }
 
         /// <summary>The method declared with a body in any partial of the type (Up in one file, BuildTargetModel in the designer).</summary>
-        private static MethodDeclarationSyntax? Method(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+        private static MethodDeclarationSyntax? Method(IReadOnlyList<ClassDeclarationSyntax> declarations, string name)
         {
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            foreach (var declaration in declarations)
             {
-                if (reference.GetSyntax(cancellationToken) is not ClassDeclarationSyntax declaration)
-                {
-                    continue;
-                }
-
                 foreach (var member in declaration.Members)
                 {
                     if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name && method.ParameterList.Parameters.Count == 1)
@@ -158,7 +227,7 @@ namespace BlueGreen.Analyzers.History
         }
 
         /// <summary>The metadata name of a declared class: <c>Ns.Outer+Inner`1</c>.</summary>
-        private static string MetadataName(ClassDeclarationSyntax declaration)
+        internal static string MetadataName(ClassDeclarationSyntax declaration)
         {
             var parts = new List<string>();
             SyntaxNode? node = declaration;
@@ -181,6 +250,57 @@ namespace BlueGreen.Analyzers.History
 
             parts.Add(name);
             return string.Join(".", parts.Where(part => part.Length > 0)).Replace(" ", string.Empty);
+        }
+
+        /// <summary>The classes of one context's history, as symbols told them, in history order; no symbol or tree is kept.</summary>
+        private sealed class ContextShape
+        {
+            public ContextShape(List<MigrationShape> migrations, ClassShape? snapshot)
+            {
+                Migrations = migrations;
+                Snapshot = snapshot;
+            }
+
+            public List<MigrationShape> Migrations { get; }
+
+            public ClassShape? Snapshot { get; }
+        }
+
+        private sealed class MigrationShape : ClassShape
+        {
+            public MigrationShape(string id, ClassShape shape)
+                : base(shape.MetadataName, shape.DeclarationIndexes)
+            {
+                Id = id;
+            }
+
+            public string Id { get; }
+        }
+
+        /// <summary>A class by metadata name, and where its declarations are: as tree index and rank among the tree's declarations of that name.</summary>
+        private class ClassShape
+        {
+            public ClassShape(string metadataName, List<(int Tree, int Ordinal)> declarations)
+            {
+                MetadataName = metadataName;
+                DeclarationIndexes = declarations;
+            }
+
+            public string MetadataName { get; }
+
+            public List<(int Tree, int Ordinal)> DeclarationIndexes { get; }
+
+            /// <summary>The declarations in the trees of a compilation of the same declarations, in the symbol's order.</summary>
+            public List<ClassDeclarationSyntax> Declarations(IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)
+            {
+                var declarations = new List<ClassDeclarationSyntax>(DeclarationIndexes.Count);
+                foreach (var (tree, ordinal) in DeclarationIndexes)
+                {
+                    declarations.Add(TreeFacts.Get(trees[tree], cancellationToken).ClassesNamed(MetadataName, cancellationToken)[ordinal]);
+                }
+
+                return declarations;
+            }
         }
     }
 }

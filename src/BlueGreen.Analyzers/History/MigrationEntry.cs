@@ -15,13 +15,29 @@ namespace BlueGreen.Analyzers.History
     internal sealed class MigrationEntry
     {
         private readonly ConstantBinder? _binder;
+        private readonly Compilation? _compilation;
+        private readonly string? _metadataName;
+        private INamedTypeSymbol? _symbol;
         private MigrationOperations? _boundUp;
 
         public MigrationEntry(string id, INamedTypeSymbol symbol, MethodDeclarationSyntax? up, MethodDeclarationSyntax? down, MethodDeclarationSyntax? targetModel, ConstantBinder? binder = null)
+            : this(id, up, down, targetModel, binder)
+        {
+            _symbol = symbol;
+        }
+
+        /// <summary>A migration whose class is looked up by <paramref name="metadataName"/> in the compilation only if asked for.</summary>
+        public MigrationEntry(string id, Compilation compilation, string metadataName, MethodDeclarationSyntax? up, MethodDeclarationSyntax? down, MethodDeclarationSyntax? targetModel, ConstantBinder? binder)
+            : this(id, up, down, targetModel, binder)
+        {
+            _compilation = compilation;
+            _metadataName = metadataName;
+        }
+
+        private MigrationEntry(string id, MethodDeclarationSyntax? up, MethodDeclarationSyntax? down, MethodDeclarationSyntax? targetModel, ConstantBinder? binder)
         {
             _binder = binder;
             Id = id;
-            Symbol = symbol;
             Up = up;
             Down = down;
             TargetModelMethod = targetModel;
@@ -29,7 +45,8 @@ namespace BlueGreen.Analyzers.History
 
         public string Id { get; }
 
-        public INamedTypeSymbol Symbol { get; }
+        /// <summary>The migration's class (found by its metadata name, which the history builder found it by).</summary>
+        public INamedTypeSymbol Symbol => _symbol ??= _compilation!.GetTypeByMetadataName(_metadataName!)!;
 
         public MethodDeclarationSyntax? Up { get; }
 

@@ -10,14 +10,25 @@ namespace BlueGreen.Analyzers.History
     /// <summary>The migrations of one DbContext, ordered by id as EF orders them, and its model snapshot.</summary>
     internal sealed class MigrationHistory
     {
+        private readonly System.Func<INamedTypeSymbol>? _findContext;
+        private INamedTypeSymbol? _context;
+
         public MigrationHistory(INamedTypeSymbol context, IReadOnlyList<MigrationEntry> migrations, MethodDeclarationSyntax? snapshotModel)
         {
-            Context = context;
+            _context = context;
             Migrations = migrations;
             SnapshotModelMethod = snapshotModel;
         }
 
-        public INamedTypeSymbol Context { get; }
+        /// <summary>A history whose context is looked up (<paramref name="findContext"/>) only if asked for.</summary>
+        public MigrationHistory(System.Func<INamedTypeSymbol> findContext, IReadOnlyList<MigrationEntry> migrations, MethodDeclarationSyntax? snapshotModel)
+        {
+            _findContext = findContext;
+            Migrations = migrations;
+            SnapshotModelMethod = snapshotModel;
+        }
+
+        public INamedTypeSymbol Context => _context ??= _findContext!();
 
         public IReadOnlyList<MigrationEntry> Migrations { get; }
 

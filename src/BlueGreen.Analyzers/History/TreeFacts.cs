@@ -25,6 +25,7 @@ namespace BlueGreen.Analyzers.History
 
         private readonly SyntaxTree _tree;
         private IReadOnlyList<SyntaxNode>? _usageCandidates;
+        private Dictionary<string, List<ClassDeclarationSyntax>>? _classesByName;
 
         private TreeFacts(SyntaxTree tree, IReadOnlyList<ClassDeclarationSyntax> classes)
         {
@@ -60,6 +61,35 @@ namespace BlueGreen.Analyzers.History
             candidates = Usage.UsageCandidates.Find(_tree.GetRoot(cancellationToken), cancellationToken);
             Interlocked.CompareExchange(ref _usageCandidates, candidates, null);
             return candidates;
+        }
+
+        /// <summary>
+        /// The declarations (partial or not) of the class with this metadata name in the tree, in order: where a class
+        /// found by symbol in an earlier compilation of the same declarations is, in this tree.
+        /// </summary>
+        public IReadOnlyList<ClassDeclarationSyntax> ClassesNamed(string metadataName, CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _classesByName) is not { } byName)
+            {
+                byName = new Dictionary<string, List<ClassDeclarationSyntax>>(System.StringComparer.Ordinal);
+                foreach (var node in _tree.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+                {
+                    if (node is ClassDeclarationSyntax declaration)
+                    {
+                        var name = HistoryBuilder.MetadataName(declaration);
+                        if (!byName.TryGetValue(name, out var list))
+                        {
+                            byName.Add(name, list = new List<ClassDeclarationSyntax>());
+                        }
+
+                        list.Add(declaration);
+                    }
+                }
+
+                byName = Interlocked.CompareExchange(ref _classesByName, byName, null) ?? byName;
+            }
+
+            return byName.TryGetValue(metadataName, out var classes) ? classes : (IReadOnlyList<ClassDeclarationSyntax>)System.Array.Empty<ClassDeclarationSyntax>();
         }
 
         public MigrationOperations Operations(MethodDeclarationSyntax? method, CancellationToken cancellationToken) =>

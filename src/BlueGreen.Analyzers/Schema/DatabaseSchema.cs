@@ -10,6 +10,10 @@ namespace BlueGreen.Analyzers.Schema
     {
         private readonly Dictionary<TableKey, Dictionary<string, ColumnDefinition>> _tables = new Dictionary<TableKey, Dictionary<string, ColumnDefinition>>();
 
+        // Tables whose columns may have changed since TakeChangedTables last said, so that what is derived from the schema
+        // is brought up to date table by table, not rebuilt after every migration.
+        private readonly HashSet<TableKey> _changed = new HashSet<TableKey>();
+
         public IEnumerable<TableKey> Tables => _tables.Keys;
 
         public bool HasTable(TableKey table) => _tables.ContainsKey(table);
@@ -20,8 +24,25 @@ namespace BlueGreen.Analyzers.Schema
         public IEnumerable<ColumnDefinition> Columns(TableKey table) =>
             _tables.TryGetValue(table, out var columns) ? columns.Values : (IEnumerable<ColumnDefinition>)System.Array.Empty<ColumnDefinition>();
 
+        /// <summary>The tables whose columns may have changed (created, dropped, renamed, columns added, altered, dropped or renamed) since the last call.</summary>
+        public List<TableKey> TakeChangedTables()
+        {
+            var changed = new List<TableKey>(_changed);
+            _changed.Clear();
+            return changed;
+        }
+
         public void Apply(SchemaOperation operation)
         {
+            if (operation is TableOperation changed)
+            {
+                _changed.Add(changed.Table);
+                if (operation is RenameTable { NewTable: var newTable })
+                {
+                    _changed.Add(newTable);
+                }
+            }
+
             switch (operation)
             {
                 case CreateTable create:
@@ -91,6 +112,7 @@ namespace BlueGreen.Analyzers.Schema
                 return;
             }
 
+            _changed.Add(table);
             foreach (var column in new List<string>(existing.Keys))
             {
                 if (!columns.Contains(column))
@@ -116,6 +138,7 @@ namespace BlueGreen.Analyzers.Schema
                 }
 
                 var columns = _tables[table];
+                _changed.Add(table);
                 switch (effect)
                 {
                     case SqlDropTable:
@@ -124,6 +147,7 @@ namespace BlueGreen.Analyzers.Schema
                     case SqlRenameTable { NewName: { } newName }:
                         _tables.Remove(table);
                         _tables[new TableKey(table.Schema, newName)] = columns;
+                        _changed.Add(new TableKey(table.Schema, newName));
                         break;
                     case SqlDropColumn drop:
                         RemoveColumn(columns, drop.Column);

@@ -36,13 +36,22 @@ namespace BlueGreen.Analyzers.Usage
                 return uses;
             }
 
-            var scanner = new Scanner(compilation, names, uses, cancellationToken);
+            // What a tree's code passes to those APIs depends on the tree and on declarations only: it is found once for the
+            // compilations that declare the same (see Lineage), and only matched against the names in each.
+            var epoch = Lineage.Of(compilation, cancellationToken).Epoch;
+            Scanner? scanner = null;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var candidates = TreeFacts.Get(tree, cancellationToken).UsageCandidates(cancellationToken);
-                if (candidates.Count > 0)
+                if (candidates.Count == 0)
                 {
-                    scanner.Scan(tree, candidates);
+                    continue;
+                }
+
+                var passed = epoch.Get(tree, () => (scanner ??= new Scanner(compilation, cancellationToken)).Scan(tree, candidates));
+                foreach (var use in passed.Uses)
+                {
+                    use.Match(names, uses);
                 }
             }
 
@@ -52,20 +61,18 @@ namespace BlueGreen.Analyzers.Usage
         private sealed class Scanner
         {
             private readonly Compilation _compilation;
-            private readonly IReadOnlyList<RemovedName> _names;
-            private readonly List<NameUse> _uses;
             private readonly CancellationToken _cancellationToken;
             private readonly INamedTypeSymbol? _migration;
             private readonly INamedTypeSymbol? _snapshot;
             private readonly INamedTypeSymbol? _dbCommand;
             private readonly INamedTypeSymbol? _idbCommand;
+            private readonly Dictionary<ClassDeclarationSyntax, bool> _historyClasses = new Dictionary<ClassDeclarationSyntax, bool>();
+            private List<PassedName> _uses = new List<PassedName>();
             private SemanticModel? _model;
 
-            public Scanner(Compilation compilation, IReadOnlyList<RemovedName> names, List<NameUse> uses, CancellationToken cancellationToken)
+            public Scanner(Compilation compilation, CancellationToken cancellationToken)
             {
                 _compilation = compilation;
-                _names = names;
-                _uses = uses;
                 _cancellationToken = cancellationToken;
                 _migration = compilation.GetTypeByMetadataName(HistoryBuilder.MigrationTypeName);
                 _snapshot = compilation.GetTypeByMetadataName(HistoryBuilder.SnapshotTypeName);
@@ -73,9 +80,10 @@ namespace BlueGreen.Analyzers.Usage
                 _idbCommand = compilation.GetTypeByMetadataName("System.Data.IDbCommand");
             }
 
-            public void Scan(SyntaxTree tree, IReadOnlyList<SyntaxNode> candidates)
+            public TreeUses Scan(SyntaxTree tree, IReadOnlyList<SyntaxNode> candidates)
             {
                 _model = _compilation.GetSemanticModel(tree);
+                _uses = new List<PassedName>();
                 foreach (var candidate in candidates)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -100,6 +108,8 @@ namespace BlueGreen.Analyzers.Usage
                             break;
                     }
                 }
+
+                return new TreeUses(_uses);
             }
 
             private void Invocation(IInvocationOperation invocation)
@@ -139,14 +149,7 @@ namespace BlueGreen.Analyzers.Usage
                     return;
                 }
 
-                var references = SqlReferences.Read(text);
-                foreach (var name in _names)
-                {
-                    if (name.Column is null ? references.NamesTable(name.Table, name.Provider) : references.NamesColumn(name.Table, name.Column, name.Provider))
-                    {
-                        _uses.Add(new NameUse(value.Syntax.GetLocation(), name, api));
-                    }
-                }
+                _uses.Add(new PassedSql(value.Syntax.GetLocation(), api, text));
             }
 
             private void Property(ITypeSymbol? entity, IOperation? propertyName, string api)
@@ -156,13 +159,7 @@ namespace BlueGreen.Analyzers.Usage
                     return;
                 }
 
-                foreach (var name in _names)
-                {
-                    if (name.Property is { } mapped && mapped.Name == property && IsOrDerivesFrom(entity, mapped.Entity))
-                    {
-                        _uses.Add(new NameUse(propertyName.Syntax.GetLocation(), name, api));
-                    }
-                }
+                _uses.Add(new PassedProperty(propertyName.Syntax.GetLocation(), api, property, EntityNames(entity)));
             }
 
             /// <summary>
@@ -302,18 +299,16 @@ namespace BlueGreen.Analyzers.Usage
                 return false;
             }
 
-            /// <summary>Whether the type, or a type it derives from, is the entity type EF names <paramref name="entity"/>.</summary>
-            private static bool IsOrDerivesFrom(ITypeSymbol type, string entity)
+            /// <summary>The names EF gives the type and each type it derives from: an entity type it is or derives from has one of them.</summary>
+            private static List<string> EntityNames(ITypeSymbol type)
             {
+                var names = new List<string>();
                 for (var current = type; current is not null; current = current.BaseType)
                 {
-                    if (ClrName(current) == entity)
-                    {
-                        return true;
-                    }
+                    names.Add(ClrName(current));
                 }
 
-                return false;
+                return names;
             }
 
             // EF's name of an entity type: the CLR full name, nested types after a '+'.
@@ -326,8 +321,96 @@ namespace BlueGreen.Analyzers.Usage
             private bool InMigrationOrSnapshot(SyntaxNode node)
             {
                 var declaration = node.FirstAncestorOrSelf<ClassDeclarationSyntax>();
-                var type = declaration is null ? null : _model?.GetDeclaredSymbol(declaration, _cancellationToken) as INamedTypeSymbol;
-                return DerivesFrom(type, _migration) || DerivesFrom(type, _snapshot);
+                if (declaration is null)
+                {
+                    return false;
+                }
+
+                if (!_historyClasses.TryGetValue(declaration, out var inHistory))
+                {
+                    var type = _model?.GetDeclaredSymbol(declaration, _cancellationToken) as INamedTypeSymbol;
+                    inHistory = DerivesFrom(type, _migration) || DerivesFrom(type, _snapshot);
+                    _historyClasses.Add(declaration, inHistory);
+                }
+
+                return inHistory;
+            }
+        }
+
+        /// <summary>What one tree's code passes to the APIs the scanner follows, in order, whatever is removed.</summary>
+        private sealed class TreeUses
+        {
+            public TreeUses(List<PassedName> uses)
+            {
+                Uses = uses;
+            }
+
+            public List<PassedName> Uses { get; }
+        }
+
+        /// <summary>A string passed to an API the scanner follows, as far as it folds: matched against each compilation's removed names.</summary>
+        private abstract class PassedName
+        {
+            protected PassedName(Location location, string api)
+            {
+                Location = location;
+                Api = api;
+            }
+
+            public Location Location { get; }
+
+            public string Api { get; }
+
+            public abstract void Match(IReadOnlyList<RemovedName> names, List<NameUse> uses);
+        }
+
+        /// <summary>SQL text (raw SQL, Dapper, command text).</summary>
+        private sealed class PassedSql : PassedName
+        {
+            private readonly string _text;
+            private SqlReferences? _references;
+
+            public PassedSql(Location location, string api, string text)
+                : base(location, api)
+            {
+                _text = text;
+            }
+
+            public override void Match(IReadOnlyList<RemovedName> names, List<NameUse> uses)
+            {
+                var references = _references ??= SqlReferences.Read(_text);
+                foreach (var name in names)
+                {
+                    if (name.Column is null ? references.NamesTable(name.Table, name.Provider) : references.NamesColumn(name.Table, name.Column, name.Provider))
+                    {
+                        uses.Add(new NameUse(Location, name, Api));
+                    }
+                }
+            }
+        }
+
+        /// <summary>A property name given with its entity type (<c>EF.Property</c>, <c>Property(string)</c> configuration).</summary>
+        private sealed class PassedProperty : PassedName
+        {
+            private readonly string _property;
+            private readonly List<string> _entityNames;
+
+            public PassedProperty(Location location, string api, string property, List<string> entityNames)
+                : base(location, api)
+            {
+                _property = property;
+                _entityNames = entityNames;
+            }
+
+            public override void Match(IReadOnlyList<RemovedName> names, List<NameUse> uses)
+            {
+                foreach (var name in names)
+                {
+                    if (name.Property is { } mapped && mapped.Name == _property && _entityNames.Contains(mapped.Entity))
+                    {
+                        uses.Add(new NameUse(Location, name, Api));
+                    }
+                }
             }
         }
     }

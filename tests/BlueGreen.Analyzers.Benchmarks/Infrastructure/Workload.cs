@@ -71,7 +71,8 @@ namespace BlueGreen.Analyzers.Benchmarks.Infrastructure
 
         /// <summary>
         /// New syntax tree objects without parsing again: each shares the green nodes of one parse made once, with
-        /// new red nodes. For the analyzer (whose cache is keyed by tree object) and for the compiler they are as new
+        /// new red nodes, and keeps its source text (as the IDE's and the compiler's trees do: a tree made from a node
+        /// alone has none). For the analyzer (whose cache is keyed by tree object) and for the compiler they are as new
         /// as a fresh parse; only the parse itself is saved.
         /// </summary>
         public ImmutableArray<SyntaxTree> FreshTrees()
@@ -81,7 +82,8 @@ namespace BlueGreen.Analyzers.Benchmarks.Infrastructure
                 _parsed = Parse();
             }
 
-            return _parsed.Select(tree => CSharpSyntaxTree.Create((CSharpSyntaxNode)tree.GetRoot(), ParseOptions, tree.FilePath, Encoding.UTF8)).ToImmutableArray();
+            // A parsed tree given another path is a copy with new red nodes over the same green nodes and text.
+            return _parsed.Select(tree => tree.WithFilePath(tree.FilePath + "~").WithFilePath(tree.FilePath)).ToImmutableArray();
         }
 
         /// <summary>A compilation over <see cref="FreshTrees"/>: nothing cached for it anywhere.</summary>

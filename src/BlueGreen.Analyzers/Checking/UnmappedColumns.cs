@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using BlueGreen.Analyzers.Model;
+using BlueGreen.Analyzers.Schema;
+
+namespace BlueGreen.Analyzers.Checking
+{
+    /// <summary>
+    /// The columns of the replayed database that the current model (the snapshot) certainly does not map: the only ones a
+    /// model-only removal can leave behind (BG0007, BG0012) or BG0100 can list. Kept up to date table by table as the
+    /// replay changes the schema, so a migration's check costs what its operations touched, and its models (designers, the
+    /// bulk of a history) are read only when such a column exists.
+    /// </summary>
+    internal sealed class UnmappedColumns
+    {
+        private readonly HistoryModels _models;
+        private readonly Dictionary<TableKey, List<string>> _byTable = new Dictionary<TableKey, List<string>>();
+        private bool _started;
+
+        public UnmappedColumns(HistoryModels models)
+        {
+            _models = models;
+        }
+
+        /// <summary>
+        /// The unmapped columns of <paramref name="schema"/> that have no default and a known nullability, by table; empty
+        /// without a snapshot.
+        /// </summary>
+        public Dictionary<TableKey, HashSet<string>> WithoutDefault(DatabaseSchema schema)
+        {
+            Update(schema);
+            var candidates = new Dictionary<TableKey, HashSet<string>>();
+            foreach (var pair in _byTable)
+            {
+                foreach (var column in pair.Value)
+                {
+                    if (schema.Column(pair.Key, column) is { HasDefault: false, Nullable: not null })
+                    {
+                        if (!candidates.TryGetValue(pair.Key, out var columns))
+                        {
+                            candidates.Add(pair.Key, columns = new HashSet<string>(System.StringComparer.Ordinal));
+                        }
+
+                        columns.Add(column);
+                    }
+                }
+            }
+
+            return candidates;
+        }
+
+        /// <summary>Every unmapped column of <paramref name="schema"/>, by table (a copy); empty without a snapshot.</summary>
+        public Dictionary<TableKey, List<string>> All(DatabaseSchema schema)
+        {
+            Update(schema);
+            var all = new Dictionary<TableKey, List<string>>();
+            foreach (var pair in _byTable)
+            {
+                all.Add(pair.Key, new List<string>(pair.Value));
+            }
+
+            return all;
+        }
+
+        private void Update(DatabaseSchema schema)
+        {
+            var changed = schema.TakeChangedTables();
+            if (_models.Current is not { } current)
+            {
+                return;
+            }
+
+            if (!_started)
+            {
+                _started = true;
+                changed = new List<TableKey>(schema.Tables);
+            }
+
+            foreach (var table in changed)
+            {
+                _byTable.Remove(table);
+                List<string>? unmapped = null;
+                foreach (var column in schema.Columns(table))
+                {
+                    if (current.Maps(table, column.Name) == Mapping.NotMapped)
+                    {
+                        (unmapped ??= new List<string>()).Add(column.Name);
+                    }
+                }
+
+                if (unmapped is not null)
+                {
+                    _byTable.Add(table, unmapped);
+                }
+            }
+        }
+    }
+}
