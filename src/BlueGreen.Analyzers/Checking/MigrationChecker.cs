@@ -10,9 +10,10 @@ namespace BlueGreen.Analyzers.Checking
     /// <summary>
     /// The check of one unshipped migration: each operation, against the schema replayed up to it, the last shipped
     /// model S (what blue maps) and, at the end, the migration's own target model (green). Renames made earlier in the
-    /// same migration are followed back to the names S knows.
+    /// same migration are followed back to the names S knows. The changes made in the model alone, without an operation,
+    /// are checked in MigrationChecker.ModelOnly.cs.
     /// </summary>
-    internal sealed class MigrationChecker
+    internal sealed partial class MigrationChecker
     {
         private readonly HistoryModels _models;
         private readonly int _index;
@@ -171,130 +172,6 @@ namespace BlueGreen.Analyzers.Checking
                 {
                     _findings.Add(new ColumnLostInRebuild(Migration, _shippedName, cause.Syntax.GetLocation(), original, Original(original, column.Name), MethodOf(cause),
                         new ColumnKeep(column, NeedsDefault(shipped, original, column), KeepInDesigner: true, _shippedName.Migration)));
-                }
-            }
-        }
-
-        /// <summary>
-        /// BG0007, at the end of the migration: a column the model before it mapped and its own target model (and the
-        /// snapshot, so a branch merge is not mistaken for a removal) no longer maps, left in the database NOT NULL without
-        /// a default, rejects the new version's inserts.
-        /// </summary>
-        /// <param name="unmapped">The replayed columns the snapshot does not map: no other column can be left behind.</param>
-        public void CheckModelOnlyRemovals(UnmappedColumns unmapped)
-        {
-            // An Up the reader could not follow whole (an if, a loop, a call it cannot read) may drop the column itself.
-            if (Migration.Up is not { } up || !Migration.UpOperations(_models.CancellationToken).IsComplete)
-            {
-                return;
-            }
-
-            // Only an unmapped column without a default can be left behind: without one, no model is read.
-            var candidates = unmapped.WithoutDefault(_schema);
-            if (candidates.Count == 0
-                || _models.After(_index - 1) is not { } before
-                || _models.After(_index) is not { } after
-                || _models.Current is not { } current)
-            {
-                return;
-            }
-
-            foreach (var table in before.Tables)
-            {
-                _models.CancellationToken.ThrowIfCancellationRequested();
-                if (!candidates.TryGetValue(table, out var columns) || after.MapsTable(table) != Mapping.Mapped)
-                {
-                    // No candidate here, or green does not write to the table at all.
-                    continue;
-                }
-
-                foreach (var column in before.Columns(table))
-                {
-                    if (!columns.Contains(column) || after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
-                    {
-                        continue;
-                    }
-
-                    if (_schema.Column(table, column) is { Nullable: false, HasDefault: false } definition)
-                    {
-                        // The fix's AlterColumn makes SQLite rebuild the table from the target model.
-                        var keep = new ColumnKeep(definition, NeedsDefault: true, KeepInDesigner: _models.Provider == Provider.Sqlite, _models.History.Migrations[_index - 1 < 0 ? 0 : _index - 1]);
-                        _findings.Add(new RequiredColumnLeftBehind(Migration, _shippedName, up.Identifier.GetLocation(), table, column, keep, _models.Provider));
-                    }
-                    else if (_schema.Column(table, column) is { Nullable: true, HasDefault: false } && Shipped?.IsRequired(table, column) == true)
-                    {
-                        // BG0012: a nullable column the running version requires (a TPH derived type's, say): green's rows leave it NULL.
-                        _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "stops writing"));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Whether the new model requires the column through a property of a type the running version knows too, so that
-        /// version writes rows of that type without it. A type new to this release has no rows the running version wrote.
-        /// </summary>
-        private bool RequiredByKnownType(TableKey table, string column, TargetModel shipped) =>
-            _models.After(_index) is { } green
-            && green.IsRequired(table, column) == true
-            && green.IsNullable(table, column) == true
-            && green.Declaration(table, column) is { } declaration
-            && shipped.TypeBody(declaration.TypePath) is not null;
-
-        /// <summary>
-        /// At the end of the migration: a column left nullable whose property changes requiredness in the model alone (a TPH
-        /// type's property: the column is nullable for the other types' rows). Made required (BG0006), the running version
-        /// still writes NULL and the new version reads it; made optional (BG0012), the reverse.
-        /// </summary>
-        public void CheckRequirednessInModel(IReadOnlyList<SchemaOperation> operations)
-        {
-            if (!Migration.UpOperations(_models.CancellationToken).IsComplete
-                || Shipped is not { } shipped
-                || _models.After(_index) is not { } green
-                || Migration.Up is not { } up)
-            {
-                return;
-            }
-
-            var altered = new HashSet<(TableKey, string)>();
-            foreach (var operation in operations)
-            {
-                if (operation is AlterColumn alter)
-                {
-                    altered.Add((alter.Table, alter.Column));
-                }
-            }
-
-            foreach (var table in green.Tables)
-            {
-                _models.CancellationToken.ThrowIfCancellationRequested();
-                if (shipped.MapsTable(table) != Mapping.Mapped)
-                {
-                    continue;
-                }
-
-                foreach (var column in green.Columns(table))
-                {
-                    if (altered.Contains((table, column))
-                        || shipped.Maps(table, column) != Mapping.Mapped
-                        || _schema.Column(table, column) is not { Nullable: true, HasDefault: false })
-                    {
-                        continue;
-                    }
-
-                    // Only where the model itself says a required property's column is nullable (a TPH type's): a designer that
-                    // maps a required property to a nullable column of its own contradicts the schema, which is what a branch
-                    // made before another branch loosened the column leaves behind (a merged history, not a change).
-                    if (shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true
-                        && green.IsRequired(table, column) == true && green.IsNullable(table, column) == true)
-                    {
-                        _findings.Add(new ColumnTightened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "required by the new model, while the column stays nullable"));
-                    }
-                    else if (shipped.IsRequired(table, column) == true && shipped.IsNullable(table, column) == true
-                        && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
-                    {
-                        _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "makes optional in the model"));
-                    }
                 }
             }
         }
