@@ -36,7 +36,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             Descriptors.TightenColumn.Id, Descriptors.RequiredColumnLeftBehind.Id, Descriptors.RawSqlBreaksRunningVersion.Id, Descriptors.ColumnLostInRebuild.Id, Descriptors.LoosenColumn.Id,
             Descriptors.ChangedAfterShipping.Id, Descriptors.ShipRequested.Id,
             Descriptors.IndexWithoutConcurrently.Id, Descriptors.NonTransactionalMixed.Id, Descriptors.VolatileDefault.Id, Descriptors.TypeChangeRewrite.Id, Descriptors.NotNullScan.Id,
-            Descriptors.ConstraintValidatedUnderLock.Id, Descriptors.WholeTableWrite.Id);
+            Descriptors.ConstraintValidatedUnderLock.Id, Descriptors.WholeTableWrite.Id, Descriptors.LockTimeoutMissing.Id);
 
         // With no key (dotnet format), only where .editorconfig asks for it or for BG0101, which exists to be marked.
         public override FixAllProvider GetFixAllProvider() =>

@@ -33,6 +33,42 @@ namespace BlueGreen.Analyzers.Tests
 
         private const string UpdateEverything = "migrationBuilder.Sql(\"UPDATE \\\"Customers\\\" SET \\\"Number\\\" = 0\");";
 
+        /// <summary>A SQL Server history's Customers (Id identity, Number int NOT NULL), as EF's SqlServer provider writes it.</summary>
+        internal const string SqlServerInitialUp = """
+            migrationBuilder.CreateTable(
+                name: "Customers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+            """;
+
+        internal const string SqlServerModel = """
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("App.Customer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Customers");
+                });
+            """;
+
         [Fact]
         public async Task BG0201_an_index_on_a_table_that_holds_rows_is_built_concurrently_by_the_fix_as_EF_writes_it()
         {
@@ -479,48 +515,15 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public async Task BG0207_applies_on_SQL_Server_and_not_on_SQLite()
         {
-            const string initialUp = """
-                migrationBuilder.CreateTable(
-                    name: "Customers",
-                    columns: table => new
-                    {
-                        Id = table.Column<int>(type: "int", nullable: false)
-                            .Annotation("SqlServer:Identity", "1, 1"),
-                        Number = table.Column<int>(type: "int", nullable: false)
-                    },
-                    constraints: table =>
-                    {
-                        table.PrimaryKey("PK_Customers", x => x.Id);
-                    });
-                """;
-            const string model = """
-                SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
-
-                modelBuilder.Entity("App.Customer", b =>
-                    {
-                        b.Property<int>("Id")
-                            .ValueGeneratedOnAdd()
-                            .HasColumnType("int");
-
-                        SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                        b.Property<int>("Number")
-                            .HasColumnType("int");
-
-                        b.HasKey("Id");
-
-                        b.ToTable("Customers");
-                    });
-                """;
             var test = new Test<WholeTableWriteAnalyzer, EmptyCodeFixProvider>();
             test.TestState.Sources.Add(Sources.Context);
-            test.TestState.Sources.Add(Sources.Migration("Initial", initialUp, "migrationBuilder.DropTable(name: \"Customers\");"));
-            test.TestState.Sources.Add(Sources.Designer("Initial", PostgresHistory.InitialId, model));
+            test.TestState.Sources.Add(Sources.Migration("Initial", SqlServerInitialUp, "migrationBuilder.DropTable(name: \"Customers\");"));
+            test.TestState.Sources.Add(Sources.Designer("Initial", PostgresHistory.InitialId, SqlServerModel));
             test.TestState.Sources.Add(Sources.Migration(
                 "Second",
                 "migrationBuilder.AddColumn<int>(name: \"Tier\", table: \"Customers\", type: \"int\", nullable: true);\n\n{|#0:migrationBuilder.Sql(\"UPDATE customers SET Tier = Number\")|};",
                 string.Empty));
-            test.TestState.Sources.Add(Sources.Designer("Second", SecondId, model));
+            test.TestState.Sources.Add(Sources.Designer("Second", SecondId, SqlServerModel));
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WholeTableWrite).WithLocation(0).WithArguments(SecondId, "updates", "Customers"));
             await test.RunAsync(CancellationToken.None);
 

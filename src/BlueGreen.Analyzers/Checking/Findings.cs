@@ -128,6 +128,15 @@ namespace BlueGreen.Analyzers.Checking
     internal sealed record WholeTableWrite(MigrationEntry Migration, Location Location, TableKey Table, string Verb)
         : LockFinding(Migration, Location);
 
+    /// <summary>
+    /// BG0208 (opt-in): the first operation of a migration that locks a table holding rows (ACCESS EXCLUSIVE or a SHARE
+    /// mode) with no lock_timeout set before it: waiting for another transaction's lock, it makes every query on the table wait.
+    /// </summary>
+    /// <param name="Operation">The MigrationBuilder method (<c>AddColumn</c>), for the message.</param>
+    /// <param name="OutsideTransaction">The migration runs an operation outside its transaction: a SET LOCAL would end there.</param>
+    internal sealed record LockTimeoutMissing(MigrationEntry Migration, Location Location, TableKey Table, string Operation, bool OutsideTransaction)
+        : LockFinding(Migration, Location);
+
     /// <summary>BG0100: removed from the model by a shipped migration, still in the database: the contract step can drop it.</summary>
     /// <param name="Column">Null for a whole table.</param>
     /// <param name="CopyTo">The column an expand step copied this one into: rows the old version wrote since are copied again first.</param>

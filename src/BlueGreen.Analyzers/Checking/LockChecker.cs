@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
-    /// The locks and rewrites of one unshipped migration (BG0201 to BG0207): what the database does, beyond the change
+    /// The locks and rewrites of one unshipped migration (BG0201 to BG0208): what the database does, beyond the change
     /// itself, to a table that already holds rows the running version reads and writes, while the migration runs. No model
     /// is needed: a lock stalls whichever version uses the table. Only the provider's rules that are certain count
     /// (PostgreSQL's; a transaction's row and table locks on SQL Server too; EF's migrator's everywhere), and only on
@@ -47,10 +47,20 @@ namespace BlueGreen.Analyzers.Checking
 
             var backfills = new List<Finding>();
             var locksExisting = false;
+            var timeout = TimeoutScope.None;
+            var timeoutChecked = !postgres;
             for (var position = 0; position < operations.Count; position++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var operation = operations[position];
+                if (!timeoutChecked && timeout == TimeoutScope.None && operation is TableOperation { Table: var locked } && TakesBlockingLock(operation) && tables.HoldRows(locked))
+                {
+                    timeoutChecked = true;
+                    findings.Add(new LockTimeoutMissing(migration, operation.Syntax.GetLocation(), locked,
+                        operation is ConstraintChange change ? change.Method : operation.GetType().Name, operations.Any(RunsOutsideTransaction)));
+                }
+
+                timeout = After(operation, timeout);
                 if (operation is RawSql { SuppressTransaction: false } raw)
                 {
                     var references = SqlReferences.Read(raw.Text);
@@ -106,6 +116,64 @@ namespace BlueGreen.Analyzers.Checking
                         change.Method == "AddForeignKey" ? Text(change, "principalTable") ?? "?" : null));
                     break;
             }
+        }
+
+        /// <summary>Where a lock_timeout set so far holds (BG0208).</summary>
+        private enum TimeoutScope
+        {
+            None,
+
+            /// <summary>SET LOCAL: until the transaction the migration runs in commits.</summary>
+            Transaction,
+
+            /// <summary>A plain SET: for the rest of the connection's session.</summary>
+            Session,
+        }
+
+        /// <summary>
+        /// What EF's Npgsql provider makes PostgreSQL lock in a mode that blocks the running version's writes (SHARE: an index
+        /// built without CONCURRENTLY) or reads too (ACCESS EXCLUSIVE: ALTER TABLE, DROP TABLE), so that, waiting for it,
+        /// the operation makes every later query on the table wait. AlterTable (comments, storage options) is left out:
+        /// its locks depend on what it alters.
+        /// </summary>
+        private static bool TakesBlockingLock(SchemaOperation operation) => operation switch
+        {
+            CreateIndex create => create.Concurrently == false,
+            ConstraintChange change => change.Method != "AlterTable",
+            AddColumn or DropColumn or AlterColumn or RenameColumn or RenameTable or DropTable => true,
+            _ => false,
+        };
+
+        /// <summary>An operation EF's migrator runs outside the migration's transaction, committing it first.</summary>
+        private static bool RunsOutsideTransaction(SchemaOperation operation) =>
+            operation is CreateIndex { Concurrently: true } or RawSql { SuppressTransaction: true };
+
+        /// <summary>The lock_timeout in force after an operation (BG0208): raw SQL may set or reset it.</summary>
+        private static TimeoutScope After(SchemaOperation operation, TimeoutScope scope)
+        {
+            // EF commits the migration's transaction before an operation it runs outside one: a SET LOCAL ends there.
+            var outside = RunsOutsideTransaction(operation);
+            if (outside && scope == TimeoutScope.Transaction)
+            {
+                scope = TimeoutScope.None;
+            }
+
+            if (operation is RawSql sql)
+            {
+                foreach (var change in LockTimeouts.Changes(sql.Text))
+                {
+                    scope = change switch
+                    {
+                        LockTimeoutChange.Reset => TimeoutScope.None,
+                        LockTimeoutChange.Session => TimeoutScope.Session,
+
+                        // Outside a transaction block SET LOCAL does nothing (PostgreSQL only warns).
+                        _ => outside ? scope : scope == TimeoutScope.Session ? TimeoutScope.Session : TimeoutScope.Transaction,
+                    };
+                }
+            }
+
+            return scope;
         }
 
         /// <summary>

@@ -141,6 +141,14 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Info,
             "EF runs a migration in one transaction. An UPDATE or DELETE without a WHERE writes every row of the table and keeps each one locked until that transaction commits; beside an ALTER TABLE on the same migration the table's strongest lock is held for as long as the backfill takes. On a small table that is nothing, on a large one an outage.");
 
+        public static readonly DiagnosticDescriptor LockTimeoutMissing = Create(
+            "BG0208",
+            "Lock taken on an existing table with no lock timeout set",
+            "Migration '{0}' runs {1} on table '{2}', which already holds rows, with no lock_timeout set before it: while another transaction holds a lock on '{2}', the migration waits for it, and every query of the running version on '{2}' queues behind the migration; set a lock timeout first (SET LOCAL lock_timeout), so that the migration fails fast and can be run again",
+            DiagnosticSeverity.Warning,
+            "PostgreSQL grants locks in order: an ALTER TABLE (or CREATE INDEX, DROP TABLE...) that waits for a lock held by a long query or an open transaction makes every later query on the table wait behind it, reads included, for as long as it waits. A lock_timeout makes the migration give up after a few seconds instead (error 55P03), with its transaction rolled back, and the deployment can retry it. Opt-in: the timeout may be set elsewhere (the connection string, the role, the database), where the analyzer cannot see it.",
+            enabledByDefault: false);
+
         public static readonly DiagnosticDescriptor ReadyToDrop = Create(
             "BG0100",
             "Removed from the model in a shipped release: ready to drop",
@@ -190,7 +198,7 @@ namespace BlueGreen.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "Migration ids identify migrations in __EFMigrationsHistory; two with one id usually come from a bad merge or a copied file.");
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpBase + id + ".md");
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, bool enabledByDefault = true) =>
+            new DiagnosticDescriptor(id, title, message, Category, severity, enabledByDefault, description, HelpBase + id + ".md");
     }
 }

@@ -63,6 +63,9 @@ namespace BlueGreen.Analyzers.Rules
         /// <summary>BG0100: the unshipped newest migration the drop may be written into.</summary>
         public string? DropInto { get; init; }
 
+        /// <summary>BG0208: the migration runs an operation outside its transaction, where a SET LOCAL would already have ended.</summary>
+        public bool OutsideTransaction { get; init; }
+
         public static FixData Of(Diagnostic diagnostic)
         {
             var properties = diagnostic.Properties;
@@ -90,6 +93,7 @@ namespace BlueGreen.Analyzers.Rules
                 RequireCopy = Bool(nameof(RequireCopy)) == true,
                 StillUsed = Bool(nameof(StillUsed)) == true,
                 DropInto = Get(nameof(DropInto)),
+                OutsideTransaction = Bool(nameof(OutsideTransaction)) == true,
             };
         }
 
@@ -125,6 +129,7 @@ namespace BlueGreen.Analyzers.Rules
             Set(nameof(RequireCopy), RequireCopy ? Text(true) : null);
             Set(nameof(StillUsed), StillUsed ? Text(true) : null);
             Set(nameof(DropInto), DropInto);
+            Set(nameof(OutsideTransaction), OutsideTransaction ? Text(true) : null);
             return properties.ToImmutable();
         }
 

@@ -53,6 +53,7 @@ namespace BlueGreen.Analyzers.Rules
                 f.Principal is null ? " under an ACCESS EXCLUSIVE lock" : $" for a match in '{f.Principal}' under a SHARE ROW EXCLUSIVE lock on both tables",
                 f.Principal is null ? "reads and writes" : "inserts, updates and deletes"),
             WholeTableWrite f => Create(Descriptors.WholeTableWrite, f, LockData(f), f.Migration.Id, f.Verb == "DELETE" ? "deletes" : "updates", f.Table.ToString()),
+            LockTimeoutMissing f => Create(Descriptors.LockTimeoutMissing, f, LockData(f) with { OutsideTransaction = f.OutsideTransaction }, f.Migration.Id, f.Operation, f.Table.ToString()),
             ChangedAfterShipping f => Diagnostic.Create(Descriptors.ChangedAfterShipping, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id, f.ManifestName, f.Line),
             ShipRequested f => Diagnostic.Create(Descriptors.ShipRequested, f.Location, new FixData { MigrationId = f.Migration.Id }.ToProperties(), f.Migration.Id),
             DuplicateMigrationId f => Diagnostic.Create(Descriptors.DuplicateMigrationId, f.Location, f.Migration.Symbol.Name, f.Previous.Symbol.Name),
@@ -81,6 +82,7 @@ namespace BlueGreen.Analyzers.Rules
                 NotNullScan f => f.Table,
                 ConstraintValidatedUnderLock f => f.Table,
                 WholeTableWrite f => f.Table,
+                LockTimeoutMissing f => f.Table,
                 _ => null,
             },
         };

@@ -67,6 +67,10 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             return new HistoryProject(project);
         }
 
+        /// <summary>The history with rules that are disabled by default turned on, as <c>dotnet_diagnostic.&lt;id&gt;.severity = warning</c> does.</summary>
+        public HistoryProject Enabling(params string[] ids) => new HistoryProject(Project.WithCompilationOptions(
+            Project.CompilationOptions!.WithSpecificDiagnosticOptions(ids.ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn))));
+
         /// <summary>The analyzers' diagnostics; fails on compiler errors and analyzer exceptions (AD0001).</summary>
         public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync()
         {
