@@ -101,38 +101,32 @@ namespace BlueGreen.Analyzers.Checking
                 }
             }
 
-            foreach (var table in green.Tables)
+            // Only where a model itself says a required property's column is nullable (a TPH type's): a designer that maps a
+            // required property to a nullable column of its own contradicts the schema, which is what a branch made before
+            // another branch loosened the column leaves behind (a merged history, not a change).
+            foreach (var (table, column) in green.RequiredNullableColumns)
             {
-                _models.CancellationToken.ThrowIfCancellationRequested();
-                if (shipped.MapsTable(table) != Mapping.Mapped)
+                if (Unaltered(table, column) && shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true)
                 {
-                    continue;
-                }
-
-                foreach (var column in green.Columns(table))
-                {
-                    if (altered.Contains((table, column))
-                        || shipped.Maps(table, column) != Mapping.Mapped
-                        || _schema.Column(table, column) is not { Nullable: true, HasDefault: false })
-                    {
-                        continue;
-                    }
-
-                    // Only where the model itself says a required property's column is nullable (a TPH type's): a designer that
-                    // maps a required property to a nullable column of its own contradicts the schema, which is what a branch
-                    // made before another branch loosened the column leaves behind (a merged history, not a change).
-                    if (shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true
-                        && green.IsRequired(table, column) == true && green.IsNullable(table, column) == true)
-                    {
-                        _findings.Add(new ColumnTightened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "required by the new model, while the column stays nullable"));
-                    }
-                    else if (shipped.IsRequired(table, column) == true && shipped.IsNullable(table, column) == true
-                        && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
-                    {
-                        _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "makes optional in the model"));
-                    }
+                    _findings.Add(new ColumnTightened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "required by the new model, while the column stays nullable"));
                 }
             }
+
+            foreach (var (table, column) in shipped.RequiredNullableColumns)
+            {
+                if (Unaltered(table, column) && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
+                {
+                    _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "makes optional in the model"));
+                }
+            }
+
+            // Mapped by both models, not altered by the migration, and nullable without a default in the database.
+            bool Unaltered(TableKey table, string column) =>
+                !altered.Contains((table, column))
+                && shipped.MapsTable(table) == Mapping.Mapped
+                && shipped.Maps(table, column) == Mapping.Mapped
+                && green.Maps(table, column) == Mapping.Mapped
+                && _schema.Column(table, column) is { Nullable: true, HasDefault: false };
         }
     }
 }

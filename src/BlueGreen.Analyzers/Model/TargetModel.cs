@@ -32,6 +32,7 @@ namespace BlueGreen.Analyzers.Model
         private readonly HashSet<TableKey> _excludedTables;
         private readonly HashSet<TableKey> _keylessTables;
         private readonly IReadOnlyDictionary<string, BlockSyntax> _typeBodies;
+        private IReadOnlyList<(TableKey Table, string Column)>? _requiredNullable;
 
         /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
         /// <param name="keptColumns">Each table's columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/>.</param>
@@ -224,6 +225,36 @@ namespace BlueGreen.Analyzers.Model
             }
 
             return new TargetModel(merged, kept, uncertain, _excludedTables, keyless, _typeBodies, HasUnplacedEntities);
+        }
+
+        /// <summary>
+        /// The columns the model itself makes nullable although a property mapped to them is required (a TPH derived type's,
+        /// an optional owned type's): the only columns whose requiredness can change in the model alone. Found once per
+        /// model, which the per-tree cache keeps, so a new compilation does not walk every column of every designer again.
+        /// </summary>
+        public IReadOnlyList<(TableKey Table, string Column)> RequiredNullableColumns
+        {
+            get
+            {
+                if (System.Threading.Volatile.Read(ref _requiredNullable) is { } found)
+                {
+                    return found;
+                }
+
+                var list = new List<(TableKey, string)>();
+                foreach (var table in _tables)
+                {
+                    foreach (var column in table.Value)
+                    {
+                        if (column.Value is { Required: true, Nullable: true })
+                        {
+                            list.Add((table.Key, column.Key));
+                        }
+                    }
+                }
+
+                return System.Threading.Interlocked.CompareExchange(ref _requiredNullable, list, null) ?? list;
+            }
         }
 
         private MappedColumn? Column(TableKey table, string column) =>
