@@ -43,15 +43,10 @@ namespace BlueGreen.Analyzers.CodeFixes
 
             // The statement is the call with the annotations chained to it: an annotation saying false is turned to true.
             var expression = Invocations.StatementExpression(statement) ?? statement.Expression;
-            foreach (var invocation in Invocations.Chain(expression))
+            if (OperationReader.AnnotationValue(Invocations.Chain(expression), Annotation) is { } value)
             {
-                if (Invocations.MethodName(invocation) == "Annotation"
-                    && invocation.ArgumentList.Arguments is { Count: 2 } arguments
-                    && Arguments.Fold(arguments[0].Expression).Value == Annotation)
-                {
-                    code.Replace(arguments[1].Expression, "true");
-                    return;
-                }
+                code.Replace(value, "true");
+                return;
             }
 
             // Else one more annotation, on a line of its own below the call, as EF writes annotations.

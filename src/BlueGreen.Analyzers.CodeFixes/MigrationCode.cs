@@ -166,9 +166,10 @@ namespace BlueGreen.Analyzers.CodeFixes
         public static MigrationCall Sql(string receiver, string sql) =>
             new MigrationCall(receiver, "Sql", new[] { sql.Contains("\n") ? VerbatimLiteral(sql) : Literal(sql) });
 
-        /// <summary>The C# text of the CLR default EF scaffolds as <c>defaultValue:</c> for a type; null when unknown.</summary>
         /// <summary>An annotation chained to an operation, as EF writes it: <c>.Annotation("Npgsql:CreatedConcurrently", true)</c>.</summary>
         public static string Annotation(string name, bool value) => ".Annotation(" + Literal(name) + ", " + Bool(value) + ")";
+
+        /// <summary>The C# text of the CLR default EF scaffolds as <c>defaultValue:</c> for a type; null when unknown.</summary>
 
         public static string? ClrDefault(string? clrType) => clrType switch
         {

@@ -376,6 +376,31 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task BG0201_an_annotation_written_with_named_arguments_is_found_and_not_added_twice()
+        {
+            var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(
+                "{|#0:" + CreateNameIndex + "|}\n    .Annotation(value: false, name: \"Npgsql:CreatedConcurrently\");", DropNameIndex);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers"));
+            PostgresHistory.Fixed(test, CreateNameIndex + "\n    .Annotation(value: true, name: \"Npgsql:CreatedConcurrently\");", DropNameIndex);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task BG0205_an_unquoted_check_names_another_column_on_PostgreSQL_which_folds_it_to_lower_case()
+        {
+            // CHECK (Email IS NOT NULL) checks "email", not "Email": PostgreSQL still scans when setting "Email" NOT NULL.
+            var test = PostgresHistory.Create<NotNullScanAnalyzer, EmptyCodeFixProvider>(
+                """
+                migrationBuilder.Sql("ALTER TABLE \"Customers\" ADD CONSTRAINT \"CK_Customers_Email_NotNull\" CHECK (Email IS NOT NULL) NOT VALID;");
+
+                {|#0:migrationBuilder.AlterColumn<string>(name: "Email", table: "Customers", type: "text", nullable: false, oldClrType: typeof(string), oldType: "text", oldNullable: true)|};
+                """,
+                string.Empty);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.NotNullScan).WithLocation(0).WithArguments(SecondId, "Email", "Customers", string.Empty));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task BG0205_is_silent_after_the_recipe_s_check_constraint_and_where_EF_writes_no_SET_NOT_NULL()
         {
             // The recipe: a CHECK constraint (here validated in the same migration, as a later one would), then SET NOT NULL.

@@ -60,10 +60,14 @@ namespace BlueGreen.Analyzers.Checking
                         operation is ConstraintChange change ? change.Method : operation.GetType().Name, operations.Any(RunsOutsideTransaction)));
                 }
 
-                timeout = After(operation, timeout);
+                if (!timeoutChecked)
+                {
+                    timeout = After(operation, timeout);
+                }
+
                 if (operation is RawSql { SuppressTransaction: false } raw)
                 {
-                    var references = SqlReferences.Read(raw.Text);
+                    var references = SqlReferences.Read(raw.Tokens);
                     // DDL in raw SQL (ALTER TABLE t ...) on a table that holds rows is a schema change too.
                     locksExisting |= references.Statements.Any(statement =>
                         statement.IsDefinition && statement.Tables.Any(name => tables.Denoted(name, models.Provider) is not null));
@@ -160,7 +164,7 @@ namespace BlueGreen.Analyzers.Checking
 
             if (operation is RawSql sql)
             {
-                foreach (var change in LockTimeouts.Changes(sql.Text))
+                foreach (var change in LockTimeouts.Changes(sql.Tokens))
                 {
                     scope = change switch
                     {
@@ -225,12 +229,13 @@ namespace BlueGreen.Analyzers.Checking
         {
             for (var i = 0; i <= index; i++)
             {
+                models.CancellationToken.ThrowIfCancellationRequested();
                 var operations = models.History.Migrations[i].UpOperations(models.CancellationToken).Operations;
                 for (var j = 0; j < (i == index ? position : operations.Count); j++)
                 {
                     var checks = operations[j] switch
                     {
-                        RawSql sql when Names(SqlTokenizer.Tokenize(sql.Text), table.Name) => ChecksNotNull(SqlTokenizer.Tokenize(sql.Text), column),
+                        RawSql sql when Names(sql.Tokens, table.Name) => ChecksNotNull(sql.Tokens, column),
                         ConstraintChange { Method: "AddCheckConstraint" } check when check.Table.Equals(table) && Text(check, "sql") is { } sql => ChecksNotNull(SqlTokenizer.Tokenize(sql), column),
                         _ => false,
                     };
@@ -244,7 +249,7 @@ namespace BlueGreen.Analyzers.Checking
             return false;
         }
 
-        private static bool ChecksNotNull(List<SqlToken> tokens, string column)
+        private static bool ChecksNotNull(IReadOnlyList<SqlToken> tokens, string column)
         {
             for (var i = 0; i + 3 < tokens.Count; i++)
             {
@@ -257,11 +262,10 @@ namespace BlueGreen.Analyzers.Checking
             return false;
         }
 
-        private static bool Names(List<SqlToken> tokens, string name) => tokens.Exists(token => Same(token, name));
+        private static bool Names(IReadOnlyList<SqlToken> tokens, string name) => tokens.Any(token => Same(token, name));
 
-        // PostgreSQL folds unquoted names to lower case; EF quotes every name it writes.
-        private static bool Same(SqlToken token, string name) =>
-            token.IsIdentifier && string.Equals(token.Text, name, token.IsQuoted ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+        // Only PostgreSQL's histories get here: its unquoted names fold to lower case, as BG0011 reads them.
+        private static bool Same(SqlToken token, string name) => token.IsIdentifier && SqlName.Denotes(token, name, Provider.Npgsql);
 
         /// <summary>
         /// BG0202: an operation EF's migrator runs outside the migration's transaction (it commits, runs it, and starts a new

@@ -111,7 +111,7 @@ namespace BlueGreen.Analyzers.Checking
                     continue;
                 }
 
-                references ??= SqlReferences.Read(sql.Text);
+                references ??= SqlReferences.Read(sql.Tokens);
                 if (name.Column is null ? references.NamesTable(name.Table, name.Provider) : references.NamesColumn(name.Table, name.Column, name.Provider))
                 {
                     MigrationUses.Add(new NameUse(sql.Syntax.GetLocation(), name, "migration's SQL"));

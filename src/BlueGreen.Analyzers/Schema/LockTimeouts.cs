@@ -23,10 +23,9 @@ namespace BlueGreen.Analyzers.Schema
     {
         private const string Setting = "lock_timeout";
 
-        public static List<LockTimeoutChange> Changes(string sql)
+        public static List<LockTimeoutChange> Changes(IReadOnlyList<SqlToken> tokens)
         {
             var changes = new List<LockTimeoutChange>();
-            var tokens = SqlTokenizer.Tokenize(sql);
             var first = 0;
             for (var i = 0; i <= tokens.Count; i++)
             {
@@ -47,7 +46,7 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         /// <summary>The change the statement of tokens [start, end) makes, or null.</summary>
-        private static LockTimeoutChange? Statement(List<SqlToken> tokens, int start, int end)
+        private static LockTimeoutChange? Statement(IReadOnlyList<SqlToken> tokens, int start, int end)
         {
             if (end - start < 2)
             {

@@ -132,9 +132,13 @@ namespace BlueGreen.Analyzers.Schema
                 case "Sql":
                 {
                     var arguments = new Arguments(call.ArgumentList, SqlParameters, binder);
-                    return Known(arguments.String("sql")) is { } text
-                        ? new RawSql(SqlReader.Read(text), text, call) { SuppressTransaction = arguments.Bool("suppressTransaction", absent: false) }
-                        : null;
+                    if (Known(arguments.String("sql")) is not { } text)
+                    {
+                        return null;
+                    }
+
+                    var tokens = SqlTokenizer.Tokenize(text);
+                    return new RawSql(SqlReader.Read(tokens), text, tokens, call) { SuppressTransaction = arguments.Bool("suppressTransaction", absent: false) };
                 }
 
                 case "CreateIndex":
@@ -259,6 +263,26 @@ namespace BlueGreen.Analyzers.Schema
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// The value argument of the annotation named <paramref name="name"/> chained to a call, named or positional (the
+        /// fixes edit it where it is); null when there is none.
+        /// </summary>
+        public static ExpressionSyntax? AnnotationValue(IEnumerable<InvocationExpressionSyntax> chain, string name)
+        {
+            foreach (var invocation in chain)
+            {
+                if (Invocations.MethodName(invocation) == "Annotation"
+                    && new Arguments(invocation.ArgumentList, AnnotationParameters) is var arguments
+                    && arguments.Get("name") is { } annotation
+                    && Arguments.Fold(annotation).Value == name)
+                {
+                    return arguments.Get("value");
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Identity and autoincrement columns get their values from the database.</summary>

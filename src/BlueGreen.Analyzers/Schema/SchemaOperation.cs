@@ -40,7 +40,11 @@ namespace BlueGreen.Analyzers.Schema
     internal sealed record ConstraintChange(TableKey Table, string Method, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
 
     /// <summary><c>migrationBuilder.Sql(...)</c> with a constant text, and the drops, renames and copies it makes (the text is kept for BG0011: a later migration's SQL can name what an earlier one dropped).</summary>
-    internal sealed record RawSql(IReadOnlyList<SqlEffect> Effects, string Text, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax)
+    /// <param name="Tokens">
+    /// <paramref name="Text"/> tokenized once, when the call is read (and cached with it per tree): every rule that reads the
+    /// SQL (the replay, the lock rules, BG0011) starts from these.
+    /// </param>
+    internal sealed record RawSql(IReadOnlyList<SqlEffect> Effects, string Text, IReadOnlyList<SqlToken> Tokens, InvocationExpressionSyntax Syntax) : SchemaOperation(Syntax)
     {
         /// <summary><c>suppressTransaction: true</c>: EF's migrator commits its transaction and runs this SQL outside one (null: not a literal).</summary>
         public bool? SuppressTransaction { get; init; }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace BlueGreen.Analyzers.Schema
 {
@@ -21,10 +20,11 @@ namespace BlueGreen.Analyzers.Schema
             "NOT", "IDENTITY", "EXPRESSION", "ROWGUIDCOL", "PERSISTED", "MASKED", "SPARSE", "STATISTICS",
         };
 
-        public static List<SqlEffect> Read(string sql)
+        public static List<SqlEffect> Read(string sql) => Read(SqlTokenizer.Tokenize(sql));
+
+        public static List<SqlEffect> Read(IReadOnlyList<SqlToken> tokens)
         {
             var effects = new List<SqlEffect>();
-            var tokens = SqlTokenizer.Tokenize(sql);
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (Is(tokens, i, "ALTER") && Is(tokens, i + 1, "TABLE"))
@@ -70,7 +70,7 @@ namespace BlueGreen.Analyzers.Schema
             return SqlRebuilds.Collapse(new List<List<SqlEffect>> { effects })[0];
         }
 
-        private static int AlterTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
+        private static int AlterTable(IReadOnlyList<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
             {
@@ -168,7 +168,7 @@ namespace BlueGreen.Analyzers.Schema
             "CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK", "KEY", "INDEX", "EXCLUDE", "PERIOD", "LIKE",
         };
 
-        private static int CreateTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
+        private static int CreateTable(IReadOnlyList<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             if (Is(tokens, at, "IF") && Is(tokens, at + 1, "NOT") && Is(tokens, at + 2, "EXISTS"))
             {
@@ -223,7 +223,7 @@ namespace BlueGreen.Analyzers.Schema
             return at;
         }
 
-        private static int DropTable(List<SqlToken> tokens, int at, List<SqlEffect> effects)
+        private static int DropTable(IReadOnlyList<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             if (Is(tokens, at, "IF") && Is(tokens, at + 1, "EXISTS"))
             {
@@ -245,7 +245,7 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         /// <summary><c>sp_rename 'objname', 'newname'[, 'objtype']</c>, positional or with <c>@objname =</c> names.</summary>
-        private static int SpRename(List<SqlToken> tokens, int at, List<SqlEffect> effects)
+        private static int SpRename(IReadOnlyList<SqlToken> tokens, int at, List<SqlEffect> effects)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var position = 0;
@@ -296,7 +296,7 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         /// <summary>Skips one ALTER TABLE action: to the next comma outside parentheses, or the statement's end.</summary>
-        private static int SkipAction(List<SqlToken> tokens, int at)
+        private static int SkipAction(IReadOnlyList<SqlToken> tokens, int at)
         {
             var depth = 0;
             for (var first = at; at < tokens.Count; at++)
@@ -327,7 +327,7 @@ namespace BlueGreen.Analyzers.Schema
             return at;
         }
 
-        private static (string? Schema, string Name)? Name(List<SqlToken> tokens, ref int at)
+        private static (string? Schema, string Name)? Name(IReadOnlyList<SqlToken> tokens, ref int at)
         {
             var parts = new List<string>();
             while (at < tokens.Count && tokens[at].IsIdentifier)
@@ -361,14 +361,14 @@ namespace BlueGreen.Analyzers.Schema
         }
 
         // Batches separated by new lines (or GO) rather than semicolons still end a statement here.
-        private static bool StartsStatement(List<SqlToken> tokens, int at) =>
+        private static bool StartsStatement(IReadOnlyList<SqlToken> tokens, int at) =>
             (Is(tokens, at, "ALTER") && Is(tokens, at + 1, "TABLE"))
             || (Is(tokens, at, "DROP") && Is(tokens, at + 1, "TABLE"))
             || (Is(tokens, at, "RENAME") && Is(tokens, at + 1, "TABLE"))
             || Is(tokens, at, "CREATE") || Is(tokens, at, "UPDATE") || Is(tokens, at, "INSERT") || Is(tokens, at, "DELETE")
             || Is(tokens, at, "EXEC") || Is(tokens, at, "EXECUTE") || Is(tokens, at, "GO") || Is(tokens, at, "SELECT") || Is(tokens, at, "MERGE");
 
-        private static bool Is(List<SqlToken> tokens, int at, string keyword) =>
+        private static bool Is(IReadOnlyList<SqlToken> tokens, int at, string keyword) =>
             at < tokens.Count && !tokens[at].IsQuoted && !tokens[at].IsString && string.Equals(tokens[at].Text, keyword, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -30,14 +30,15 @@ namespace BlueGreen.Analyzers.Usage
 
         public IReadOnlyList<Statement> Statements { get; }
 
-        public static SqlReferences Read(string sql)
+        public static SqlReferences Read(string sql) => Read(SqlTokenizer.Tokenize(sql));
+
+        public static SqlReferences Read(IReadOnlyList<SqlToken> tokens)
         {
             var statements = new List<Statement>();
             var current = new Statement();
             var listsTables = false;
             var depth = 0;
             var first = 0;
-            var tokens = SqlTokenizer.Tokenize(sql);
             for (var i = 0; i < tokens.Count; i++)
             {
                 var token = tokens[i];
