@@ -62,6 +62,25 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_top_level_local_written_again_in_a_later_statement_is_not_folded_to_its_first_value()
+        {
+            // Top-level statements are one GlobalStatementSyntax each: the reassignment stands in another one.
+            const string program = """
+                using System.Data.Common;
+                using Dapper;
+
+                DbConnection connection = null!;
+                var sql = "SELECT Fax FROM Customers";
+                sql = "SELECT Email FROM Customers";
+                connection.Query(sql);
+                var report = "SELECT Fax FROM Customers";
+                connection.Query(report); // BG0011: Customers.Fax
+                """;
+            var diagnostics = await CorpusHistory.Get("truth-ef10-sqlite").AnalyzeWithAsync(program, AppReferences, outputKind: OutputKind.ConsoleApplication);
+            Assert.Equal(Expected(program), Actual(diagnostics.Where(diagnostic => diagnostic.Id == "BG0011" && diagnostic.Location.GetLineSpan().Path == "/app/App.cs")));
+        }
+
+        [Fact]
         public async Task A_later_migrations_SQL_naming_a_dropped_column_is_reported()
         {
             const string backfill = """

@@ -40,13 +40,8 @@ namespace BlueGreen.Analyzers.Rules
                 var compilation = start.Compilation;
                 start.RegisterSemanticModelAction(model =>
                 {
-                    // Only trees with a class that may be a migration or snapshot, or code that may name a column (BG0011).
-                    var facts = TreeFacts.Get(model.SemanticModel.SyntaxTree, model.CancellationToken);
-                    if (facts.Classes.Count == 0 && facts.UsageCandidates(model.CancellationToken).Count == 0)
-                    {
-                        return;
-                    }
-
+                    // The analysis is built once per compilation; a tree's diagnostics are a lookup. (A syntactic pre-check here
+                    // would walk trees BG0011 only needs to walk when a migration removes something.)
                     foreach (var diagnostic in CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken).DiagnosticsIn(model.SemanticModel.SyntaxTree))
                     {
                         if (_ids.Contains(diagnostic.Id))

@@ -220,7 +220,9 @@ namespace BlueGreen.Analyzers.Usage
                 }
 
                 // Any other write (an assignment, +=, ref or out) of a local of that name in the same body: unknown.
-                var body = (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? declarator.SyntaxTree.GetRoot(_cancellationToken);
+                // A top-level statement's local lives in the whole file's statements, not in its own GlobalStatementSyntax.
+                var member = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                var body = member is null or GlobalStatementSyntax ? declarator.SyntaxTree.GetRoot(_cancellationToken) : member;
                 foreach (var node in body.DescendantNodes())
                 {
                     if ((node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } && assigned.Identifier.ValueText == local.Name)

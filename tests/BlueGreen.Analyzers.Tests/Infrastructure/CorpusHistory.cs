@@ -245,9 +245,10 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
         /// The analyzers' diagnostics on the history plus application code (at /app/App.cs) and its references, with a
         /// release manifest (ShippedMigrations.md) when one is given.
         /// </summary>
-        public Task<ImmutableArray<Diagnostic>> AnalyzeWithAsync(string code, IEnumerable<MetadataReference> references, string? manifest = null)
+        public Task<ImmutableArray<Diagnostic>> AnalyzeWithAsync(string code, IEnumerable<MetadataReference> references, string? manifest = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
         {
             var compilation = Compilation
+                .WithOptions(Compilation.Options.WithOutputKind(outputKind))
                 .AddSyntaxTrees(CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), "/app/App.cs"))
                 .AddReferences(references);
             var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
