@@ -64,10 +64,7 @@ namespace BlueGreen.Analyzers.Rules
             _ => throw new System.ArgumentOutOfRangeException(nameof(finding), finding.GetType().Name),
         };
 
-        private static Diagnostic Create(DiagnosticDescriptor descriptor, MigrationFinding finding, FixData data, params object[] arguments) =>
-            Diagnostic.Create(descriptor, finding.Location, data.ToProperties(), arguments);
-
-        private static Diagnostic Create(DiagnosticDescriptor descriptor, LockFinding finding, FixData data, params object[] arguments) =>
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, Finding finding, FixData data, params object[] arguments) =>
             Diagnostic.Create(descriptor, finding.Location, data.ToProperties(), arguments);
 
         private static FixData LockData(LockFinding finding) => new FixData
