@@ -3,6 +3,7 @@ using System.Threading;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Checking
 {
@@ -104,6 +105,71 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             return merged;
+        }
+
+        /// <summary>
+        /// Whether a property may be required in S (the target model of the migration at <paramref name="shippedIndex"/>)
+        /// and not in the migration at <paramref name="index"/>'s, or the reverse, while its column is nullable: told from
+        /// the designers' text, without reading either model (see <see cref="OptionalColumnSources"/>). True when it
+        /// cannot be told (a designer missing). Tables S takes from older designers in a merged history
+        /// (<see cref="Shipped"/>) are not compared: their requiredness changing in the same migration is not looked for.
+        /// </summary>
+        public bool RequirednessMayDiffer(int shippedIndex, int index)
+        {
+            if (shippedIndex < 0)
+            {
+                // S is the empty model: nothing maps, nothing is judged against it.
+                return false;
+            }
+
+            if (History.Migrations[shippedIndex].TargetModelMethod is not { } before || History.Migrations[index].TargetModelMethod is not { } after)
+            {
+                return true;
+            }
+
+            return !Sources(before).SameAs(Sources(after));
+
+            OptionalColumnSources Sources(MethodDeclarationSyntax method) =>
+                TreeFacts.Get(method.SyntaxTree, _cancellationToken).OptionalColumnSources(method, _cancellationToken);
+        }
+
+        /// <summary>
+        /// Whether the target model after the migration at <paramref name="index"/> may map <paramref name="column"/> of
+        /// <paramref name="table"/>, told from its designer's text (see <see cref="ModelText"/>): false only where the
+        /// designer names the table and nothing the column could be named by. True without a designer.
+        /// </summary>
+        public bool MayMapColumn(int index, TableKey table, string column)
+        {
+            if (index < 0)
+            {
+                return false;
+            }
+
+            if (History.Migrations[index].TargetModelMethod is not { } method)
+            {
+                return true;
+            }
+
+            var composes = TreeFacts.Get(method.SyntaxTree, _cancellationToken).ComposesNames(method, _cancellationToken);
+            return !ModelText.MayMapTable(method, composes, table.Name, _cancellationToken)
+                || ModelText.MayMapColumn(method, composes, table.Name, column, _cancellationToken);
+        }
+
+        /// <summary>Whether the target model after the migration at <paramref name="index"/> may map <paramref name="table"/>; see <see cref="MayMapColumn"/>.</summary>
+        public bool MayMapTable(int index, TableKey table)
+        {
+            if (index < 0)
+            {
+                return false;
+            }
+
+            if (History.Migrations[index].TargetModelMethod is not { } method)
+            {
+                return true;
+            }
+
+            var composes = TreeFacts.Get(method.SyntaxTree, _cancellationToken).ComposesNames(method, _cancellationToken);
+            return ModelText.MayMapTable(method, composes, table.Name, _cancellationToken);
         }
 
         /// <summary>The target model after the migration at <paramref name="index"/>; the empty model before the first; null without a designer.</summary>

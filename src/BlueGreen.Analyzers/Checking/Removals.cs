@@ -150,6 +150,19 @@ namespace BlueGreen.Analyzers.Checking
             for (var before = index - 1; before >= 0; before--)
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
+
+                // Told from the designer's text where it can be: a model that does not name the table maps neither it nor
+                // the column (the walk ends, as below); one that names the table but not the column is passed over unread.
+                if (!models.MayMapTable(before, table))
+                {
+                    return null;
+                }
+
+                if (!models.MayMapColumn(before, table, column))
+                {
+                    continue;
+                }
+
                 var model = models.After(before);
                 if (model?.Declaration(table, column) is { } declaration)
                 {

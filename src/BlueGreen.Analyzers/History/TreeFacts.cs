@@ -22,6 +22,8 @@ namespace BlueGreen.Analyzers.History
         private readonly ConcurrentDictionary<TextSpan, MigrationOperations> _operations = new ConcurrentDictionary<TextSpan, MigrationOperations>();
         private readonly ConcurrentDictionary<TextSpan, TargetModel> _models = new ConcurrentDictionary<TextSpan, TargetModel>();
         private readonly ConcurrentDictionary<TextSpan, Provider?> _providers = new ConcurrentDictionary<TextSpan, Provider?>();
+        private readonly ConcurrentDictionary<TextSpan, OptionalColumnSources> _optionalColumnSources = new ConcurrentDictionary<TextSpan, OptionalColumnSources>();
+        private readonly ConcurrentDictionary<TextSpan, bool> _composesNames = new ConcurrentDictionary<TextSpan, bool>();
 
         private readonly SyntaxTree _tree;
         private IReadOnlyList<SyntaxNode>? _usageCandidates;
@@ -99,6 +101,13 @@ namespace BlueGreen.Analyzers.History
 
         public TargetModel Model(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
             _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken));
+
+        public OptionalColumnSources OptionalColumnSources(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
+            _optionalColumnSources.GetOrAdd(method.Span, _ => BlueGreen.Analyzers.Model.OptionalColumnSources.Read(method, cancellationToken));
+
+        /// <summary>Whether the model-building method may write names other than as plain literals (see <see cref="ModelText"/>).</summary>
+        public bool ComposesNames(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
+            _composesNames.GetOrAdd(method.Span, _ => ModelText.ComposesNames(method, cancellationToken));
 
         public Provider? Provider(MethodDeclarationSyntax method) =>
             _providers.GetOrAdd(method.Span, _ => ProviderDetection.Of(method));
