@@ -17,7 +17,8 @@ namespace BlueGreen.Analyzers.CodeFixes
     /// gets the annotation EF's Npgsql provider reads there (and runs the statement outside the migration's transaction, as
     /// PostgreSQL requires). The designer and the snapshot are left alone: the annotation on the model's index would change
     /// nothing already scaffolded, and a snapshot that has it while the code's model does not makes the next
-    /// <c>migrations add</c> drop and re-create the index.
+    /// <c>migrations add</c> drop and re-create the index. On SQL Server the index is built online instead (the same edit,
+    /// another annotation).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CreateIndexConcurrentlyCodeFixProvider))]
     [Shared]
@@ -27,10 +28,16 @@ namespace BlueGreen.Analyzers.CodeFixes
         public const string Key = "BG0201.CreateConcurrently";
         private const string Annotation = "Npgsql:CreatedConcurrently";
 
+        // SQL Server (an edition .editorconfig says builds online): the same edit with the annotation IsCreatedOnline() writes,
+        // which EF's SqlServerMigrationsSqlGenerator renders as WITH (ONLINE = ON).
+        public const string OnlineTitle = "Create the index online";
+        public const string OnlineKey = "BG0201.CreateOnline";
+        private const string OnlineAnnotation = "SqlServer:Online";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.IndexWithoutConcurrently.Id);
 
         private protected override Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
-            Offer(new FixOption(Key, "create_concurrently", Title));
+            data.Provider == Provider.SqlServer ? Offer(new FixOption(OnlineKey, "create_online", OnlineTitle)) : Offer(new FixOption(Key, "create_concurrently", Title));
 
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)
         {
@@ -43,7 +50,8 @@ namespace BlueGreen.Analyzers.CodeFixes
 
             // The statement is the call with the annotations chained to it: an annotation saying false is turned to true.
             var expression = Invocations.StatementExpression(statement) ?? statement.Expression;
-            if (OperationReader.AnnotationValue(Invocations.Chain(expression), Annotation) is { } value)
+            var annotation = key == OnlineKey ? OnlineAnnotation : Annotation;
+            if (OperationReader.AnnotationValue(Invocations.Chain(expression), annotation) is { } value)
             {
                 code.Replace(value, "true");
                 return;
@@ -51,7 +59,7 @@ namespace BlueGreen.Analyzers.CodeFixes
 
             // Else one more annotation, on a line of its own below the call, as EF writes annotations.
             var indent = code.IndentationOfLine(statement.SpanStart);
-            code.Insert(expression.Span.End, code.NewLineText + indent + "    " + MigrationCode.Annotation(Annotation, true));
+            code.Insert(expression.Span.End, code.NewLineText + indent + "    " + MigrationCode.Annotation(annotation, true));
         }
     }
 }

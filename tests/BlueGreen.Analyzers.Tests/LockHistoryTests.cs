@@ -112,6 +112,31 @@ namespace BlueGreen.Analyzers.Tests
             }
         }
 
+        [Fact]
+        public async Task On_SQL_Server_an_edition_that_builds_online_gets_each_index_on_an_existing_table_reported_and_built_online_by_the_fix()
+        {
+            var project = HistoryProject.Load("locks-ef10-sqlserver");
+            Assert.Equal(Expected("locks-ef10-sqlserver"), Describe(await project.AnalyzeAsync()));
+
+            // Initial's index comes with its table; the four others index Customers and Orders, which hold rows by then.
+            project = project.WithEditorConfig("bluegreen.sqlserver_edition = enterprise");
+            var expected = Expected("locks-ef10-sqlserver").Concat(new[]
+            {
+                "IndexCustomerName.cs(13,13): BG0201 Customers.",
+                "IndexRegionConcurrently.cs(22,13): BG0201 Customers.",
+                "AddTierWithIndex.cs(20,13): BG0201 Customers.",
+                "AddOrderStore.cs(32,13): BG0201 Orders.",
+            });
+            Assert.Equal(expected.OrderBy(line => line, StringComparer.Ordinal), Describe(await project.AnalyzeAsync()));
+
+            // The fix adds the annotation IsCreatedOnline() writes; each index is then online and nothing else changes.
+            var fixedHistory = await project.FixAllAsync(new CreateIndexConcurrentlyCodeFixProvider());
+            Assert.Equal(Expected("locks-ef10-sqlserver"), Describe(await fixedHistory.AnalyzeAsync()));
+            Assert.Equal(
+                Up(await Text(project, "_IndexCustomerName.cs")).Replace("column: \"Name\");", "column: \"Name\")\n                .Annotation(\"SqlServer:Online\", true);", StringComparison.Ordinal),
+                Up(await Text(fixedHistory, "_IndexCustomerName.cs")));
+        }
+
         private static string[] Expected(string history)
         {
             // The running version maps Email as optional and writes NULL there: BG0006 on every provider.

@@ -257,8 +257,8 @@ namespace BlueGreen.Analyzers.Tests
                     defaultValueSql: "public.uuid_generate_v4()")|};
                 """,
                 string.Empty);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.VolatileDefault).WithLocation(0).WithArguments(SecondId, "Serial", "Customers", "nextval()"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.VolatileDefault).WithLocation(1).WithArguments(SecondId, "Token", "Customers", "uuid_generate_v4()"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.VolatileDefault).WithLocation(0).WithArguments(SecondId, "Serial", "Customers", "the volatile default nextval()"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.VolatileDefault).WithLocation(1).WithArguments(SecondId, "Token", "Customers", "the volatile default uuid_generate_v4()"));
             await test.RunAsync(CancellationToken.None);
         }
 

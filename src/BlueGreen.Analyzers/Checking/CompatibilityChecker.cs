@@ -18,11 +18,12 @@ namespace BlueGreen.Analyzers.Checking
     internal static class CompatibilityChecker
     {
         /// <param name="code">The compilation whose code BG0011 searches for uses of what the migrations remove; null: none.</param>
-        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, Compilation? code, CancellationToken cancellationToken)
+        /// <param name="target">The configured database server (<c>bluegreen.postgresql_version</c>...); null: the default.</param>
+        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, Compilation? code, CancellationToken cancellationToken, DatabaseTarget? target = null)
         {
             var findings = new List<Finding>();
             var schema = new DatabaseSchema();
-            var models = new HistoryModels(history, cancellationToken);
+            var models = new HistoryModels(history, cancellationToken, target);
             var removals = new Removals();
             var unmapped = new UnmappedColumns(models);
             for (var index = 0; index < history.Migrations.Count; index++)

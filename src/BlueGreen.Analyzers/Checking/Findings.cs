@@ -91,8 +91,9 @@ namespace BlueGreen.Analyzers.Checking
     /// </summary>
     internal abstract record LockFinding(MigrationEntry Migration, Location Location) : Finding(Location);
 
-    /// <summary>BG0201: a PostgreSQL index built without CONCURRENTLY on an existing table: its writes wait for the build.</summary>
-    internal sealed record IndexBuiltUnderLock(MigrationEntry Migration, Location Location, TableKey Table, string Index)
+    /// <summary>BG0201: an index built on an existing table under a lock that stops its writes for the whole build.</summary>
+    /// <param name="Provider">Npgsql (built without CONCURRENTLY) or SqlServer (without ONLINE = ON, on an edition that has it).</param>
+    internal sealed record IndexBuiltUnderLock(MigrationEntry Migration, Location Location, TableKey Table, string Index, Provider Provider)
         : LockFinding(Migration, Location);
 
     /// <summary>BG0202: an operation EF runs outside the migration's transaction, with <paramref name="Others"/> other operations in the migration.</summary>
@@ -100,8 +101,12 @@ namespace BlueGreen.Analyzers.Checking
     internal sealed record NonTransactionalMixed(MigrationEntry Migration, Location Location, TableKey? Table, string? Index, int Others)
         : LockFinding(Migration, Location);
 
-    /// <summary>BG0203: a column added with a volatile default: PostgreSQL computes it for every row, rewriting the table.</summary>
-    internal sealed record VolatileDefaultRewrite(MigrationEntry Migration, Location Location, TableKey Table, string Column, string Function)
+    /// <summary>
+    /// BG0203: a column added with a default PostgreSQL writes into every row, rewriting the table: a volatile one (a value
+    /// per row), or, before PostgreSQL 11, any default.
+    /// </summary>
+    /// <param name="Default">The volatile function called (<c>gen_random_uuid()</c>), else the default as the migration writes it.</param>
+    internal sealed record DefaultRewrite(MigrationEntry Migration, Location Location, TableKey Table, string Column, string Default, bool Volatile)
         : LockFinding(Migration, Location);
 
     /// <summary>BG0204: a column type change PostgreSQL makes by rewriting the table.</summary>

@@ -9,7 +9,7 @@ namespace BlueGreen.Analyzers.Checking
 {
     /// <summary>
     /// The models of one history, read on first need only (designers are the bulk of a history's code, and most
-    /// checks need none), each from the per-tree cache; and the provider the history was scaffolded for.
+    /// checks need none), each from the per-tree cache; the provider the history was scaffolded for, and the server it runs on.
     /// </summary>
     internal sealed class HistoryModels
     {
@@ -19,13 +19,17 @@ namespace BlueGreen.Analyzers.Checking
         private bool _providerRead;
         private Provider? _provider;
 
-        public HistoryModels(MigrationHistory history, CancellationToken cancellationToken)
+        public HistoryModels(MigrationHistory history, CancellationToken cancellationToken, DatabaseTarget? target = null)
         {
             History = history;
             _cancellationToken = cancellationToken;
+            Target = target ?? DatabaseTarget.Default;
         }
 
         public MigrationHistory History { get; }
+
+        /// <summary>The server the history's migrations run on, as configured (what the lock rules may assume it can do).</summary>
+        public DatabaseTarget Target { get; }
 
         public CancellationToken CancellationToken => _cancellationToken;
 

@@ -15,10 +15,11 @@ namespace BlueGreen.Analyzers.Checking
     /// The locks and rewrites of one unshipped migration (BG0201 to BG0208): what the database does, beyond the change
     /// itself, to a table that already holds rows the running version reads and writes, while the migration runs. No model
     /// is needed: a lock stalls whichever version uses the table. Only the provider's rules that are certain count
-    /// (PostgreSQL's; a transaction's row and table locks on SQL Server too; EF's migrator's everywhere), and only on
-    /// tables that existed before the release: a table created in it is empty and unknown to the running version.
+    /// (PostgreSQL's, for the configured version; a transaction's row and table locks on SQL Server too, and its offline
+    /// index builds where the configured edition can build online; EF's migrator's everywhere), and only on tables that
+    /// existed before the release: a table created in it is empty and unknown to the running version.
     /// </summary>
-    internal static class LockChecker
+    internal static partial class LockChecker
     {
         /// <param name="shippedIndex">The last shipped migration: tables created after it are new in this release.</param>
         /// <param name="schema">The database as the migrations before this one leave it.</param>
@@ -48,7 +49,8 @@ namespace BlueGreen.Analyzers.Checking
             var backfills = new List<Finding>();
             var locksExisting = false;
             var timeout = TimeoutScope.None;
-            var timeoutChecked = !postgres;
+            // lock_timeout exists since PostgreSQL 9.3: on an older server there is nothing to set.
+            var timeoutChecked = !postgres || !models.Target.PostgresHasLockTimeout;
             for (var position = 0; position < operations.Count; position++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -82,6 +84,11 @@ namespace BlueGreen.Analyzers.Checking
                     {
                         CheckPostgres(models, index, position, operation, table, findings);
                     }
+                    else if (operation is CreateIndex { Online: false } create && models.Target.SqlServerBuildsOnline)
+                    {
+                        // BG0201 on SQL Server, opt-in: only the editions .editorconfig names can build it with ONLINE = ON.
+                        findings.Add(new IndexBuiltUnderLock(migration, create.Syntax.GetLocation(), table, create.Name, Provider.SqlServer));
+                    }
                 }
 
                 tables.Follow(operation, inThisMigration: true);
@@ -92,33 +99,6 @@ namespace BlueGreen.Analyzers.Checking
             if (locksExisting)
             {
                 findings.AddRange(backfills);
-            }
-        }
-
-        /// <summary>BG0201, BG0203 to BG0206: what EF's Npgsql provider makes PostgreSQL do to a table that holds rows.</summary>
-        private static void CheckPostgres(HistoryModels models, int index, int position, SchemaOperation operation, TableKey table, List<Finding> findings)
-        {
-            var migration = models.History.Migrations[index];
-            switch (operation)
-            {
-                case CreateIndex { Concurrently: false } create:
-                    findings.Add(new IndexBuiltUnderLock(migration, create.Syntax.GetLocation(), table, create.Name));
-                    break;
-
-                case AddColumn add when Text(add, "defaultValueSql") is { } sql && PostgresRewrites.VolatileCall(sql) is { } function:
-                    findings.Add(new VolatileDefaultRewrite(migration, add.Syntax.GetLocation(), table, add.Column, function));
-                    break;
-
-                case AlterColumn alter:
-                    CheckAlterColumn(models, index, position, alter, findings);
-                    break;
-
-                // Npgsql writes ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY / CHECK (...), never NOT VALID: the existing
-                // rows are checked at once, under SHARE ROW EXCLUSIVE on both tables, or ACCESS EXCLUSIVE for a check.
-                case ConstraintChange { Method: "AddForeignKey" or "AddCheckConstraint" } change when Text(change, "name") is { } name:
-                    findings.Add(new ConstraintValidatedUnderLock(migration, change.Syntax.GetLocation(), table, name,
-                        change.Method == "AddForeignKey" ? Text(change, "principalTable") ?? "?" : null));
-                    break;
             }
         }
 
@@ -195,77 +175,6 @@ namespace BlueGreen.Analyzers.Checking
                 }
             }
         }
-
-        /// <summary>BG0204 and BG0205: what Npgsql's ALTER COLUMN makes PostgreSQL do to every row.</summary>
-        private static void CheckAlterColumn(HistoryModels models, int index, int position, AlterColumn alter, List<Finding> findings)
-        {
-            // Npgsql drops and re-adds a column whose computed SQL changes: no conversion, and not this family's business.
-            if (OperationReader.Argument(alter, "computedColumnSql") is not null || OperationReader.Argument(alter, "oldComputedColumnSql") is not null)
-            {
-                return;
-            }
-
-            // Npgsql writes TYPE when the store type's text changes, comparing what the operation says it was.
-            if (alter.Old.StoreType is { } oldType && alter.Definition.StoreType is { } newType && oldType != newType
-                && PostgresRewrites.TypeChangeRewrites(oldType, newType) == true)
-            {
-                findings.Add(new TypeChangeRewrite(models.History.Migrations[index], alter.Syntax.GetLocation(), alter.Table, alter.Column, oldType, newType));
-            }
-
-            // Npgsql writes SET NOT NULL only when the operation says the column was nullable (oldNullable: true).
-            if (alter.Definition.Nullable == false && alter.Old.Nullable == true && !NotNullChecked(models, index, position, alter.Table, alter.Column))
-            {
-                var updatesNulls = OperationReader.Argument(alter, "defaultValue") is { } value && !value.IsKind(SyntaxKind.NullLiteralExpression)
-                    || Text(alter, "defaultValueSql") is not null;
-                findings.Add(new NotNullScan(models.History.Migrations[index], alter.Syntax.GetLocation(), alter.Table, alter.Column, updatesNulls));
-            }
-        }
-
-        /// <summary>
-        /// Whether a migration up to this point added a check that the column IS NOT NULL (raw SQL or AddCheckConstraint):
-        /// the recipe of BG0205, whose validated constraint lets PostgreSQL 12 and later set NOT NULL without a scan.
-        /// </summary>
-        private static bool NotNullChecked(HistoryModels models, int index, int position, TableKey table, string column)
-        {
-            for (var i = 0; i <= index; i++)
-            {
-                models.CancellationToken.ThrowIfCancellationRequested();
-                var operations = models.History.Migrations[i].UpOperations(models.CancellationToken).Operations;
-                for (var j = 0; j < (i == index ? position : operations.Count); j++)
-                {
-                    var checks = operations[j] switch
-                    {
-                        RawSql sql when Names(sql.Tokens, table.Name) => ChecksNotNull(sql.Tokens, column),
-                        ConstraintChange { Method: "AddCheckConstraint" } check when check.Table.Equals(table) && Text(check, "sql") is { } sql => ChecksNotNull(SqlTokenizer.Tokenize(sql), column),
-                        _ => false,
-                    };
-                    if (checks)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static bool ChecksNotNull(IReadOnlyList<SqlToken> tokens, string column)
-        {
-            for (var i = 0; i + 3 < tokens.Count; i++)
-            {
-                if (Same(tokens[i], column) && tokens[i + 1].Is("IS") && tokens[i + 2].Is("NOT") && tokens[i + 3].Is("NULL"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Names(IReadOnlyList<SqlToken> tokens, string name) => tokens.Any(token => Same(token, name));
-
-        // Only PostgreSQL's histories get here: its unquoted names fold to lower case, as BG0011 reads them.
-        private static bool Same(SqlToken token, string name) => token.IsIdentifier && SqlName.Denotes(token, name, Provider.Npgsql);
 
         /// <summary>
         /// BG0202: an operation EF's migrator runs outside the migration's transaction (it commits, runs it, and starts a new

@@ -5,6 +5,7 @@ using System.Threading;
 using BlueGreen.Analyzers.Checking;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Releases;
+using BlueGreen.Analyzers.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -64,7 +65,7 @@ namespace BlueGreen.Analyzers.Rules
             foreach (var history in histories)
             {
                 var releases = ReleasePlan.For(history, shipped);
-                analysis.AddRange(CompatibilityChecker.Check(history, releases, compilation, cancellationToken));
+                analysis.AddRange(CompatibilityChecker.Check(history, releases, compilation, cancellationToken, Target(options.AnalyzerConfigOptionsProvider, history)));
                 analysis.AddRange(HistoryProblems.DuplicateIds(history));
                 analysis.AddRange(HistoryProblems.ShipRequests(history, requested));
             }
@@ -75,6 +76,29 @@ namespace BlueGreen.Analyzers.Rules
             }
 
             return analysis;
+        }
+
+        /// <summary>
+        /// The database server a history's migrations run on (<see cref="DatabaseTarget"/>): the settings <c>.editorconfig</c>
+        /// gives the newest migration's file (where a <c>[*.cs]</c> section puts them), else a global config's. One value per
+        /// history, read once per compilation: one DbContext's migrations may target PostgreSQL and another's SQL Server.
+        /// </summary>
+        private static DatabaseTarget Target(AnalyzerConfigOptionsProvider provider, MigrationHistory history)
+        {
+            AnalyzerConfigOptions? file = null;
+            for (var i = history.Migrations.Count - 1; i >= 0 && file is null; i--)
+            {
+                if (history.Migrations[i].Up?.SyntaxTree is { } tree)
+                {
+                    file = provider.GetOptions(tree);
+                }
+            }
+
+            string? Value(string key) =>
+                file is not null && file.TryGetValue(key, out var value) ? value
+                : provider.GlobalOptions.TryGetValue(key, out value) ? value
+                : null;
+            return DatabaseTarget.Of(Value(DatabaseTarget.PostgresVersionOption), Value(DatabaseTarget.SqlServerEditionOption));
         }
 
         /// <summary>The MSBuild property BlueGreenShippedMigration, as the compiler sees it.</summary>

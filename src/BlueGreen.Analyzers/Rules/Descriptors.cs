@@ -94,10 +94,10 @@ namespace BlueGreen.Analyzers.Rules
 
         public static readonly DiagnosticDescriptor IndexWithoutConcurrently = Create(
             "BG0201",
-            "Index built on an existing table without CONCURRENTLY",
-            "Migration '{0}' creates index '{1}' on table '{2}', which already holds rows, without CONCURRENTLY: PostgreSQL blocks every insert, update and delete on '{2}' until the index is built, so the running version's writes wait; create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own",
+            "Index built on an existing table without CONCURRENTLY or ONLINE",
+            "Migration '{0}' creates index '{1}' on table '{2}', which already holds rows, under a lock that blocks writes: every insert, update and delete on '{2}' waits until the index is built, so the running version's writes wait; build it without that lock: on PostgreSQL concurrently (annotation Npgsql:CreatedConcurrently, in a migration of its own), on SQL Server online (annotation SqlServer:Online)",
             DiagnosticSeverity.Warning,
-            "CREATE INDEX takes a SHARE lock on the table for as long as it reads every row to build the index: writes wait, and with them the running version's requests. CREATE INDEX CONCURRENTLY builds it while writes go on; EF's Npgsql provider writes it for a CreateIndex carrying the annotation Npgsql:CreatedConcurrently, and runs it outside the migration's transaction, as PostgreSQL requires.");
+            "PostgreSQL's CREATE INDEX takes a SHARE lock on the table, and SQL Server's offline CREATE INDEX a shared lock (a clustered index: a schema modification lock), for as long as the build reads every row: writes wait, and with them the running version's requests. CREATE INDEX CONCURRENTLY (PostgreSQL; EF's Npgsql provider writes it for the annotation Npgsql:CreatedConcurrently and runs it outside the migration's transaction) and WITH (ONLINE = ON) (SQL Server Enterprise, Developer and Azure SQL; the annotation SqlServer:Online) build it while writes go on. On SQL Server the rule is opt-in: bluegreen.sqlserver_edition in .editorconfig names an edition that builds online.");
 
         public static readonly DiagnosticDescriptor NonTransactionalMixed = Create(
             "BG0202",
@@ -109,9 +109,9 @@ namespace BlueGreen.Analyzers.Rules
         public static readonly DiagnosticDescriptor VolatileDefault = Create(
             "BG0203",
             "Column added with a volatile default rewrites the table",
-            "Migration '{0}' adds column '{1}' to table '{2}', which already holds rows, with the volatile default {3}: PostgreSQL computes it for every row and rewrites the whole table under an ACCESS EXCLUSIVE lock, so the running version's reads and writes wait; add the column without that default, set the default in a second step, and fill the existing rows in batches",
+            "Migration '{0}' adds column '{1}' to table '{2}', which already holds rows, with {3}: PostgreSQL writes it into every row, rewriting the whole table under an ACCESS EXCLUSIVE lock, so the running version's reads and writes wait; add the column without that default, set the default in a second step, and fill the existing rows in batches",
             DiagnosticSeverity.Warning,
-            "Since PostgreSQL 11, adding a column with a constant or stable default (now(), CURRENT_TIMESTAMP) only records the default. A volatile default (gen_random_uuid(), uuid_generate_v4(), clock_timestamp(), random(), nextval()) has a different value per row, so every row is written again, holding the table's strongest lock until the rewrite ends.");
+            "Since PostgreSQL 11, adding a column with a constant or stable default (now(), CURRENT_TIMESTAMP) only records the default. A volatile default (gen_random_uuid(), uuid_generate_v4(), clock_timestamp(), random(), nextval()) has a different value per row, so every row is written again, holding the table's strongest lock until the rewrite ends. Before PostgreSQL 11 (bluegreen.postgresql_version in .editorconfig) every default is written into every row.");
 
         public static readonly DiagnosticDescriptor TypeChangeRewrite = Create(
             "BG0204",

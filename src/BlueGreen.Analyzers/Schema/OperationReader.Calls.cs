@@ -145,7 +145,7 @@ namespace BlueGreen.Analyzers.Schema
                 {
                     var arguments = new Arguments(call.ArgumentList, CreateIndexParameters, binder);
                     return Table(arguments, "table", "schema") is { } table && Known(arguments.String("name")) is { } index
-                        ? new CreateIndex(table, index, BoolAnnotation(chain, "Npgsql:CreatedConcurrently"), call)
+                        ? new CreateIndex(table, index, BoolAnnotation(chain, "Npgsql:CreatedConcurrently"), call) { Online = BoolAnnotation(chain, "SqlServer:Online") }
                         : null;
                 }
 

@@ -54,5 +54,9 @@ namespace BlueGreen.Analyzers.Schema
     /// <c>CreateIndex</c>, with its <c>Npgsql:CreatedConcurrently</c> annotation: <paramref name="Concurrently"/> is false when the
     /// call carries none, null when an annotation's name or value is not a literal.
     /// </summary>
-    internal sealed record CreateIndex(TableKey Table, string Name, bool? Concurrently, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax);
+    internal sealed record CreateIndex(TableKey Table, string Name, bool? Concurrently, InvocationExpressionSyntax Syntax) : TableOperation(Table, Syntax)
+    {
+        /// <summary>Its <c>SqlServer:Online</c> annotation (<c>IsCreatedOnline()</c>), read as <see cref="Concurrently"/> is.</summary>
+        public bool? Online { get; init; }
+    }
 }

@@ -71,6 +71,10 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
         public HistoryProject Enabling(params string[] ids) => new HistoryProject(Project.WithCompilationOptions(
             Project.CompilationOptions!.WithSpecificDiagnosticOptions(ids.ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn))));
 
+        /// <summary>The history with an <c>.editorconfig</c> beside its files giving them <paramref name="settings"/>, as a user configures the analyzer.</summary>
+        public HistoryProject WithEditorConfig(string settings) => new HistoryProject(
+            Project.AddAnalyzerConfigDocument(".editorconfig", SourceText.From("root = true\n\n[*.cs]\n" + settings + "\n"), filePath: "/history/.editorconfig").Project);
+
         /// <summary>The analyzers' diagnostics; fails on compiler errors and analyzer exceptions (AD0001).</summary>
         public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync()
         {
@@ -80,7 +84,7 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
 
             var exceptions = new System.Collections.Concurrent.ConcurrentBag<Exception>();
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                Project.AnalyzerOptions,
                 onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);

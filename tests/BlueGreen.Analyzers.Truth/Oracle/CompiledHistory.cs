@@ -92,7 +92,10 @@ namespace BlueGreen.Analyzers.Truth.Oracle
             return new CompiledHistory(name, contextType, migrations);
         }
 
-        public DbContext CreateContext(TestDatabase database) => (DbContext)Activator.CreateInstance(_contextType, database.Options())!;
+        public DbContext CreateContext(TestDatabase database) => CreateContext(database.Options());
+
+        /// <summary>A context with options of the caller's: a provider with no server here, whose SQL generator alone is wanted.</summary>
+        public DbContext CreateContext(DbContextOptions options) => (DbContext)Activator.CreateInstance(_contextType, options)!;
 
         /// <summary>The target model of a migration as EF's migrator sees it: built from the designer, finalized, with its relational model.</summary>
         public IModel TargetModel(DbContext context, string migrationId)
