@@ -9,6 +9,7 @@ using BlueGreen.Analyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace BlueGreen.Analyzers.CodeFixes
 {
@@ -17,7 +18,9 @@ namespace BlueGreen.Analyzers.CodeFixes
     /// gets the annotation EF's Npgsql provider reads there (and runs the statement outside the migration's transaction, as
     /// PostgreSQL requires). The designer and the snapshot are left alone: the annotation on the model's index would change
     /// nothing already scaffolded, and a snapshot that has it while the code's model does not makes the next
-    /// <c>migrations add</c> drop and re-create the index.
+    /// <c>migrations add</c> drop and re-create the index. Where other operations share the migration, the concurrent
+    /// index would make it half-applied on a failure (BG0202): the first fix then also moves it to a migration of its own
+    /// right after this one (<see cref="MigrationSplit"/>); building it concurrently in place stays offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CreateIndexConcurrentlyCodeFixProvider))]
     [Shared]
@@ -25,33 +28,68 @@ namespace BlueGreen.Analyzers.CodeFixes
     {
         public const string Title = "Create the index concurrently";
         public const string Key = "BG0201.CreateConcurrently";
+        public const string OwnMigrationTitle = "Create the index concurrently in a migration of its own";
+        public const string OwnMigrationKey = "BG0201.OwnMigration";
         private const string Annotation = "Npgsql:CreatedConcurrently";
+
+        private static readonly FixOption InPlace = new FixOption(Key, "create_concurrently", Title);
+        private static readonly FixOption OwnMigration = new FixOption(OwnMigrationKey, "own_migration", OwnMigrationTitle);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.IndexWithoutConcurrently.Id);
 
-        private protected override Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
-            Offer(new FixOption(Key, "create_concurrently", Title));
+        private protected override async Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken)
+        {
+            if (await MigrationSyntax.OperationAtAsync<CreateIndex>(document, diagnostic, cancellationToken).ConfigureAwait(false) is not var (_, create))
+            {
+                return None;
+            }
+
+            return await MigrationSplit.FindAsync(document, create, cancellationToken).ConfigureAwait(false) is not null
+                ? new[] { OwnMigration, InPlace }
+                : new[] { InPlace };
+        }
 
         private protected override async Task FixAsync(SolutionEdits edits, Document document, Diagnostic diagnostic, FixData data, string key, CancellationToken cancellationToken)
         {
             if (await MigrationSyntax.OperationAtAsync<CreateIndex>(document, diagnostic, cancellationToken).ConfigureAwait(false) is not var (_, create)
-                || MigrationSyntax.Statement(create) is not { } statement
-                || await edits.ForAsync(create.Syntax, cancellationToken).ConfigureAwait(false) is not { } code)
+                || MigrationSyntax.Statement(create) is not { } statement)
             {
                 return;
             }
 
-            // The statement is the call with the annotations chained to it: an annotation saying false is turned to true.
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var concurrently = Concurrently(statement, text);
+            if (key == OwnMigrationKey)
+            {
+                // Moved with the annotation; where no migration fits after this one any more (a Fix All), built in place.
+                if (await MigrationSplit.FindAsync(document, create, cancellationToken).ConfigureAwait(false) is { } split
+                    && await split.MoveAsync(edits, "Create" + MigrationCode.Identifier(create.Name), concurrently, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+
+            if (await edits.ForAsync(create.Syntax, cancellationToken).ConfigureAwait(false) is { } code)
+            {
+                code.Change(concurrently);
+            }
+        }
+
+        /// <summary>
+        /// The change that makes the statement (the call with the annotations chained to it) build the index concurrently: an
+        /// annotation saying false turned to true, else one more annotation, on a line of its own below the call, as EF
+        /// writes annotations.
+        /// </summary>
+        private static TextChange Concurrently(ExpressionStatementSyntax statement, SourceText text)
+        {
             var expression = Invocations.StatementExpression(statement) ?? statement.Expression;
             if (OperationReader.AnnotationValue(Invocations.Chain(expression), Annotation) is { } value)
             {
-                code.Replace(value, "true");
-                return;
+                return new TextChange(value.Span, "true");
             }
 
-            // Else one more annotation, on a line of its own below the call, as EF writes annotations.
-            var indent = code.IndentationOfLine(statement.SpanStart);
-            code.Insert(expression.Span.End, code.NewLineText + indent + "    " + MigrationCode.Annotation(Annotation, true));
+            var indent = MigrationSplit.Indentation(text, statement.SpanStart);
+            return new TextChange(new TextSpan(expression.Span.End, 0), MigrationEdits.NewLineOf(text) + indent + "    " + MigrationCode.Annotation(Annotation, true));
         }
     }
 }

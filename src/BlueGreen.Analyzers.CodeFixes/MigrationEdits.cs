@@ -104,6 +104,9 @@ namespace BlueGreen.Analyzers.CodeFixes
             return new TextChange(TextSpan.FromBounds(body.OpenBraceToken.Span.End, body.CloseBraceToken.SpanStart), NewLine + code + NewLine + braceIndent);
         }
 
+        /// <summary>Makes a change computed elsewhere (inside a statement, also made to a copy of it).</summary>
+        public void Change(TextChange change) => _changes.Add(change);
+
         /// <summary>Inserts text at a position.</summary>
         public void Insert(int position, string text) => _changes.Add(new TextChange(new TextSpan(position, 0), text));
 
