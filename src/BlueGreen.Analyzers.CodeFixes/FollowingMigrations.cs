@@ -47,8 +47,12 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// <summary>The Up statements the queued migrations take from the original (a split must leave it one).</summary>
         public int TakenFromUp { get; set; }
 
-        /// <summary>Migrations to follow <paramref name="migration"/>; null when none can be written after it (see the class).</summary>
-        public static FollowingMigrations? For(Compilation compilation, MigrationHistory history, MigrationEntry migration)
+        /// <summary>
+        /// Migrations to follow <paramref name="migration"/>; null when none can be written after it (see the class). Where
+        /// no second is free before the next migration, they may go after it and the next ones that
+        /// <paramref name="mayPass"/> (a migration split from this one earlier, which took the second right after it).
+        /// </summary>
+        public static FollowingMigrations? For(Compilation compilation, MigrationHistory history, MigrationEntry migration, Func<MigrationEntry, bool>? mayPass = null)
         {
             var index = IndexOf(history, migration);
             if (index < 0
@@ -66,21 +70,40 @@ namespace BlueGreen.Analyzers.CodeFixes
                 return null;
             }
 
-            // The seconds free between the original's timestamp and the next migration's; an id not made of a timestamp
-            // next cannot be placed against.
-            var room = (int)Math.Min(int.MaxValue, (LastTimestamp - timestamp).TotalSeconds);
-            if (index + 1 < history.Migrations.Count)
+            // The seconds free between a timestamp and the next migration's; an id not made of a timestamp next cannot be
+            // placed against.
+            var passed = new List<MigrationEntry>();
+            for (var after = index; ; after++)
             {
-                if (Timestamp(history.Migrations[index + 1].Id) is not { } next)
+                var room = (int)Math.Min(int.MaxValue, (LastTimestamp - timestamp).TotalSeconds);
+                if (after + 1 < history.Migrations.Count)
                 {
-                    return null;
+                    var next = history.Migrations[after + 1];
+                    if (Timestamp(next.Id) is not { } nextTimestamp)
+                    {
+                        return null;
+                    }
+
+                    room = (int)Math.Min(room, (nextTimestamp - timestamp).TotalSeconds - 1);
+                    if (room <= 0)
+                    {
+                        if (mayPass?.Invoke(next) != true)
+                        {
+                            return null;
+                        }
+
+                        passed.Add(next);
+                        timestamp = nextTimestamp;
+                        continue;
+                    }
                 }
 
-                room = (int)Math.Min(room, (next - timestamp).TotalSeconds - 1);
+                return room <= 0 ? null : new FollowingMigrations(compilation, history.Context.ToDisplayString(), migration, declaration, designer, timestamp, room) { Passed = passed };
             }
-
-            return room <= 0 ? null : new FollowingMigrations(compilation, history.Context.ToDisplayString(), migration, declaration, designer, timestamp, room);
         }
+
+        /// <summary>The migrations (after the original) the new ones go after, there being no free second before them.</summary>
+        public IReadOnlyList<MigrationEntry> Passed { get; private set; } = Array.Empty<MigrationEntry>();
 
         /// <summary>Where a migration is in its history (by its Up, as the fixes found it); -1 when not there.</summary>
         public static int IndexOf(MigrationHistory history, MigrationEntry migration)

@@ -149,6 +149,20 @@ namespace BlueGreen.Analyzers.CodeFixes
                 }
             }
 
+            // Statements removed together at the start of a body each claim the blank line below the first: the one below
+            // the last is left right after the brace.
+            var lines = _text.Lines;
+            for (var i = 0; i < merged.Count; i++)
+            {
+                var first = lines.GetLineFromPosition(merged[i].Start).LineNumber;
+                var after = merged[i].End < _text.Length ? lines.GetLineFromPosition(merged[i].End) : (TextLine?)null;
+                if (first > 0 && lines[first - 1].ToString().TrimEnd().EndsWith("{", System.StringComparison.Ordinal) && after is { } blank && IsBlank(blank)
+                    && !merged.Any(span => span.Contains(blank.Start)))
+                {
+                    merged[i] = TextSpan.FromBounds(merged[i].Start, blank.EndIncludingLineBreak);
+                }
+            }
+
             var changes = merged.Select(span => new TextChange(span, string.Empty))
                 .Concat(_changes.Concat(_insertions.Select(insertion => Insertion(insertion.Key.Body, insertion.Key.AtEnd, insertion.Value))).Where(change => !merged.Any(span => span.OverlapsWith(change.Span) || (change.Span.IsEmpty && span.Contains(change.Span.Start) && span.Start != change.Span.Start))))
                 .OrderBy(change => change.Span.Start)

@@ -62,7 +62,8 @@ namespace BlueGreen.Analyzers.CodeFixes
             {
                 if (history.Migrations.FirstOrDefault(migration => migration.Up == up) is { } migration)
                 {
-                    return Undo(operation, migration.Down) is var (found, undo) && found && FollowingMigrations.For(compilation, history, migration) is not null
+                    var split = new MigrationSplit(compilation, history, migration, statement, null);
+                    return Undo(operation, migration.Down) is var (found, undo) && found && FollowingMigrations.For(compilation, history, migration, split.MayPass) is not null
                         ? new MigrationSplit(compilation, history, migration, statement, undo)
                         : null;
                 }
@@ -80,7 +81,8 @@ namespace BlueGreen.Analyzers.CodeFixes
         public async Task<bool> MoveAsync(SolutionEdits edits, string name, TextChange? change, CancellationToken cancellationToken)
         {
             var body = (BlockSyntax)_statement.Parent!;
-            if (edits.After(_compilation, _history, _migration) is not { } following
+            if (edits.After(_compilation, _history, _migration, MayPass) is not { } following
+                || !following.Passed.All(MayPass)
                 || following.TakenFromUp + 1 >= body.Statements.Count
                 || await edits.ForAsync(_statement, cancellationToken).ConfigureAwait(false) is not { } upCode
                 || (_undo is not null && await edits.ForAsync(_undo, cancellationToken).ConfigureAwait(false) is null)
@@ -99,6 +101,20 @@ namespace BlueGreen.Analyzers.CodeFixes
             return true;
         }
 
+        /// <summary>
+        /// Whether the moved operation may also run after a later migration: one with the same target model (it changes no
+        /// model, as one split from this migration) whose every operation could run before it (see <see cref="CanRunLast"/>).
+        /// </summary>
+        private bool MayPass(MigrationEntry later)
+        {
+            var operation = OperationReader.Read(_statement.Parent?.Parent as MethodDeclarationSyntax, CancellationToken.None).Operations
+                .FirstOrDefault(candidate => MigrationSyntax.Statement(candidate) == _statement);
+            return operation is not null
+                && later.Up?.Body is { } body
+                && CanRunLast(operation, body.Statements)
+                && later.TargetModelMethod?.Body?.ToString() == _migration.TargetModelMethod?.Body?.ToString();
+        }
+
         /// <summary>The whitespace that starts the line a position is on.</summary>
         public static string Indentation(SourceText text, int position)
         {
@@ -114,8 +130,7 @@ namespace BlueGreen.Analyzers.CodeFixes
         private static bool CanRunLast(SchemaOperation operation, IEnumerable<StatementSyntax> later) => operation switch
         {
             RawSql => !later.Any(),
-            CreateIndex => later.All(statement => Invocations.StatementExpression(statement) is InvocationExpressionSyntax call
-                && Invocations.MethodName(call) is { } method && IndependentOfIndex.Contains(method)),
+            CreateIndex => later.All(statement => Operation(statement) is { } method && IndependentOfIndex.Contains(method)),
             _ => false,
         };
 
@@ -139,7 +154,8 @@ namespace BlueGreen.Analyzers.CodeFixes
                 case CreateIndex create:
                     foreach (var statement in statements)
                     {
-                        if (Invocations.StatementExpression(statement) is not InvocationExpressionSyntax call || Invocations.MethodName(call) is not { } method || method is "Sql" or "RenameIndex")
+                        if (Operation(statement) is not { } method || method is "Sql" or "RenameIndex"
+                            || Invocations.Chain(Invocations.StatementExpression(statement)!)[0] is not { } call)
                         {
                             return (false, null);
                         }
@@ -159,6 +175,12 @@ namespace BlueGreen.Analyzers.CodeFixes
                     return (false, null);
             }
         }
+
+        /// <summary>The MigrationBuilder method a statement calls (<c>CreateIndex</c> in <c>b.CreateIndex(...).Annotation(...)</c>); null for any other statement.</summary>
+        private static string? Operation(StatementSyntax statement) =>
+            Invocations.StatementExpression(statement) is InvocationExpressionSyntax expression && Invocations.Chain(expression) is { Count: > 0 } chain
+                ? Invocations.MethodName(chain[0])
+                : null;
 
         /// <summary>A statement's text, with a change inside it, as <see cref="FollowingMigrations.TryAdd"/> takes it (no indentation of its own).</summary>
         private static string Relative(StatementSyntax statement, TextChange? change)

@@ -45,12 +45,13 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// The migrations to add right after <paramref name="migration"/> (one set per migration, shared by every fix of the
         /// pass); null when none can follow it (see <see cref="FollowingMigrations"/>).
         /// </summary>
-        public FollowingMigrations? After(Compilation compilation, MigrationHistory history, MigrationEntry migration)
+        /// <param name="mayPass">The later migrations the new ones may go after when none fits right after this one (see <see cref="FollowingMigrations.For"/>).</param>
+        public FollowingMigrations? After(Compilation compilation, MigrationHistory history, MigrationEntry migration, System.Func<MigrationEntry, bool>? mayPass = null)
         {
             var key = history.Context.ToDisplayString() + "|" + migration.Id;
             if (!_following.TryGetValue(key, out var following))
             {
-                following = FollowingMigrations.For(compilation, history, migration);
+                following = FollowingMigrations.For(compilation, history, migration, mayPass);
                 _following.Add(key, following);
             }
 
