@@ -62,10 +62,13 @@ namespace BlueGreen.Analyzers.CodeFixes
             {
                 if (history.Migrations.FirstOrDefault(migration => migration.Up == up) is { } migration)
                 {
-                    var split = new MigrationSplit(compilation, history, migration, statement, null);
-                    return Undo(operation, migration.Down) is var (found, undo) && found && FollowingMigrations.For(compilation, history, migration, split.MayPass) is not null
-                        ? new MigrationSplit(compilation, history, migration, statement, undo)
-                        : null;
+                    if (Undo(operation, migration.Down) is not (true, var undo))
+                    {
+                        return null;
+                    }
+
+                    var split = new MigrationSplit(compilation, history, migration, statement, undo);
+                    return FollowingMigrations.For(compilation, history, migration, split.MayPass) is not null ? split : null;
                 }
             }
 
