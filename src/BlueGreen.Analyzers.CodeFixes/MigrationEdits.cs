@@ -104,6 +104,9 @@ namespace BlueGreen.Analyzers.CodeFixes
             return new TextChange(TextSpan.FromBounds(body.OpenBraceToken.Span.End, body.CloseBraceToken.SpanStart), NewLine + code + NewLine + braceIndent);
         }
 
+        /// <summary>Makes a change computed elsewhere (inside a statement, also made to a copy of it).</summary>
+        public void Change(TextChange change) => _changes.Add(change);
+
         /// <summary>Inserts text at a position.</summary>
         public void Insert(int position, string text) => _changes.Add(new TextChange(new TextSpan(position, 0), text));
 
@@ -143,6 +146,20 @@ namespace BlueGreen.Analyzers.CodeFixes
                 else
                 {
                     merged.Add(span);
+                }
+            }
+
+            // Statements removed together at the start of a body each claim the blank line below the first: the one below
+            // the last is left right after the brace.
+            var lines = _text.Lines;
+            for (var i = 0; i < merged.Count; i++)
+            {
+                var first = lines.GetLineFromPosition(merged[i].Start).LineNumber;
+                var after = merged[i].End < _text.Length ? lines.GetLineFromPosition(merged[i].End) : (TextLine?)null;
+                if (first > 0 && lines[first - 1].ToString().TrimEnd().EndsWith("{", System.StringComparison.Ordinal) && after is { } blank && IsBlank(blank)
+                    && !merged.Any(span => span.Contains(blank.Start)))
+                {
+                    merged[i] = TextSpan.FromBounds(merged[i].Start, blank.EndIncludingLineBreak);
                 }
             }
 

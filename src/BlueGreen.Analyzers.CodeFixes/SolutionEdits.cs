@@ -1,17 +1,20 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using BlueGreen.Analyzers.History;
 using Microsoft.CodeAnalysis;
 
 namespace BlueGreen.Analyzers.CodeFixes
 {
     /// <summary>
     /// The text edits of one fix (or of a Fix All) across the documents it touches (a migration, its designer, the
-    /// snapshot, an entity class), collected first and applied once per document.
+    /// snapshot, an entity class), collected first and applied once per document; and the migrations to add after
+    /// existing ones, written once every fix of a Fix All has queued its part.
     /// </summary>
     internal sealed class SolutionEdits
     {
         private readonly Dictionary<DocumentId, MigrationEdits> _edits = new Dictionary<DocumentId, MigrationEdits>();
+        private readonly Dictionary<string, FollowingMigrations?> _following = new Dictionary<string, FollowingMigrations?>(System.StringComparer.Ordinal);
 
         public SolutionEdits(Solution solution)
         {
@@ -38,12 +41,35 @@ namespace BlueGreen.Analyzers.CodeFixes
             return edits;
         }
 
+        /// <summary>
+        /// The migrations to add right after <paramref name="migration"/> (one set per migration, shared by every fix of the
+        /// pass); null when none can follow it (see <see cref="FollowingMigrations"/>).
+        /// </summary>
+        /// <param name="mayPass">The later migrations the new ones may go after when none fits right after this one (see <see cref="FollowingMigrations.For"/>).</param>
+        public FollowingMigrations? After(Compilation compilation, MigrationHistory history, MigrationEntry migration, System.Func<MigrationEntry, bool>? mayPass = null)
+        {
+            var key = history.Context.ToDisplayString() + "|" + migration.Id;
+            if (!_following.TryGetValue(key, out var following))
+            {
+                following = FollowingMigrations.For(compilation, history, migration, mayPass);
+                _following.Add(key, following);
+            }
+
+            return following;
+        }
+
         public Solution Apply()
         {
             var solution = Solution;
             foreach (var pair in _edits)
             {
                 solution = solution.WithDocumentText(pair.Key, pair.Value.Apply());
+            }
+
+            var taken = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var following in _following.Values)
+            {
+                solution = following?.AddTo(Solution, solution, taken) ?? solution;
             }
 
             return solution;

@@ -88,22 +88,21 @@ namespace BlueGreen.Analyzers.Tests
             var project = HistoryProject.Load(history);
             var fixedHistory = await project.FixAllAsync(new CreateIndexConcurrentlyCodeFixProvider());
 
-            // The foreign key's index, made concurrent beside the AddColumn and the AddForeignKey of its migration, runs outside
-            // the transaction: BG0202 says so (the fix does not move it to a migration of its own).
-            // The annotation's line moves the foreign key one line down.
+            // The index alone in IndexCustomerName is built concurrently in place; the foreign key's index, beside other
+            // operations in AddOrderStore, goes concurrently to a migration of its own (else BG0202): the foreign key moves
+            // up to its line.
             var expected = Expected(history)
                 .Where(line => !line.Contains(" BG0201 ", StringComparison.Ordinal))
-                .Select(line => line.Replace("AddOrderStore.cs(38,13)", "AddOrderStore.cs(39,13)", StringComparison.Ordinal))
-                .ToList();
-            expected.Add("AddOrderStore.cs(33,13): BG0202 Orders.");
-
-            Assert.Equal(expected.OrderBy(line => line, StringComparer.Ordinal), Describe(await fixedHistory.AnalyzeAsync()));
+                .Select(line => line.Replace("AddOrderStore.cs(38,13)", "AddOrderStore.cs(33,13)", StringComparison.Ordinal))
+                .OrderBy(line => line, StringComparer.Ordinal);
+            Assert.Equal(expected, Describe(await fixedHistory.AnalyzeAsync()));
 
             // The fixed Up is, but for the names, the one EF wrote for the index configured IsCreatedConcurrently().
             var fixedUp = Up(await Text(fixedHistory, "_IndexCustomerName.cs"));
             var scaffolded = Up(await Text(project, "_IndexRegionConcurrently.cs")).Replace("Region", "Name", StringComparison.Ordinal);
             Assert.Equal(scaffolded, fixedUp);
             Assert.Contains(".Annotation(\"Npgsql:CreatedConcurrently\", true);", fixedUp, StringComparison.Ordinal);
+            await AssertMovedAsync(project, fixedHistory, "AddOrderStore", "CreateIXOrdersStoreId", "Orders", "StoreId");
 
             foreach (var document in project.Project.Documents.Where(document => !document.Name.EndsWith("_IndexCustomerName.cs", StringComparison.Ordinal)
                 && !document.Name.EndsWith("_AddOrderStore.cs", StringComparison.Ordinal)))
@@ -135,6 +134,57 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Equal(
                 Up(await Text(project, "_IndexCustomerName.cs")).Replace("column: \"Name\");", "column: \"Name\")\n                .Annotation(\"SqlServer:Online\", true);", StringComparison.Ordinal),
                 Up(await Text(fixedHistory, "_IndexCustomerName.cs")));
+        }
+
+        [Theory]
+        [MemberData(nameof(Histories))]
+        public async Task The_split_fix_gives_the_concurrent_index_a_migration_of_its_own_right_after_and_nothing_new_is_reported(string history)
+        {
+            var project = HistoryProject.Load(history);
+            var fixedHistory = await project.FixAllAsync(new MoveNonTransactionalCodeFixProvider());
+            Assert.Equal(Expected(history).Where(line => !line.Contains(" BG0202 ", StringComparison.Ordinal)), Describe(await fixedHistory.AnalyzeAsync()));
+            if (!history.EndsWith("-postgres", StringComparison.Ordinal))
+            {
+                Assert.Equal(project.Project.DocumentIds.Count, fixedHistory.Project.DocumentIds.Count);
+                return;
+            }
+
+            await AssertMovedAsync(project, fixedHistory, "AddTierWithIndex", "CreateIXCustomersTier", "Customers", "Tier");
+            foreach (var document in project.Project.Documents.Where(document => !document.Name.EndsWith("_AddTierWithIndex.cs", StringComparison.Ordinal)))
+            {
+                Assert.Equal(await Text(project, document.Name), await Text(fixedHistory, document.Name));
+            }
+        }
+
+        /// <summary>
+        /// The index on <paramref name="table"/>.<paramref name="column"/> left <paramref name="from"/> (Up and Down) for a new
+        /// migration whose id sorts right after it (one second later, before the next migration), written as EF scaffolds a
+        /// concurrent index alone in its migration, with a copy of <paramref name="from"/>'s designer as its own.
+        /// </summary>
+        private static async Task AssertMovedAsync(HistoryProject project, HistoryProject fixedHistory, string from, string name, string table, string column)
+        {
+            var index = "IX_" + table + "_" + column;
+            var original = await Text(project, "_" + from + ".cs");
+            var split = await Text(fixedHistory, "_" + from + ".cs");
+            Assert.Contains(index, original, StringComparison.Ordinal);
+            Assert.DoesNotContain(index, split, StringComparison.Ordinal);
+            Assert.Equal(Regex.Matches(original, "migrationBuilder\\.").Count - 2, Regex.Matches(split, "migrationBuilder\\.").Count);
+
+            var fromId = project.Document("_" + from + ".cs").Name[..14];
+            var added = fixedHistory.Project.Documents.Where(document => project.Project.GetDocument(document.Id) is null).Select(document => document.Name).OrderBy(file => file, StringComparer.Ordinal).ToList();
+            var id = (long.Parse(fromId, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + name;
+            Assert.Equal(new[] { id + ".Designer.cs", id + ".cs" }, added);
+            var ids = fixedHistory.Project.Documents.Where(document => document.Name.EndsWith(".Designer.cs", StringComparison.Ordinal)).Select(document => document.Name).OrderBy(file => file, StringComparer.Ordinal).ToList();
+            Assert.Equal(ids.IndexOf(project.Document("_" + from + ".Designer.cs").Name) + 1, ids.IndexOf(id + ".Designer.cs"));
+
+            // The usings are the original's (AddOrderStore's Npgsql one too, for its CreateTable), where EF writes those the code needs.
+            var usings = string.Concat(original.TrimStart('\uFEFF').Split('\n').TakeWhile(line => line.StartsWith("using ", StringComparison.Ordinal)).Select(line => line + "\n"));
+            var scaffolded = (await Text(project, "_IndexRegionConcurrently.cs")).TrimStart('\uFEFF')
+                .Replace("using Microsoft.EntityFrameworkCore.Migrations;\n", usings, StringComparison.Ordinal)
+                .Replace("IndexRegionConcurrently", name, StringComparison.Ordinal).Replace("Customers", table, StringComparison.Ordinal).Replace("Region", column, StringComparison.Ordinal);
+            Assert.Equal(scaffolded, await Text(fixedHistory, id + ".cs"));
+            var designer = await Text(project, "_" + from + ".Designer.cs");
+            Assert.Equal(designer.Replace(project.Document("_" + from + ".Designer.cs").Name[..^".Designer.cs".Length], id, StringComparison.Ordinal).Replace("partial class " + from, "partial class " + name, StringComparison.Ordinal), await Text(fixedHistory, id + ".Designer.cs"));
         }
 
         private static string[] Expected(string history)

@@ -89,6 +89,9 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(1).WithArguments(SecondId, "IX_Customers_Number", "Customers"));
             const string concurrently = "\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);";
             PostgresHistory.Fixed(test, CreateNameIndex + concurrently + "\n\n" + numberIndex + concurrently, down);
+
+            // In place, the fix asked for: the first fix would give one index a migration of its own (LockSplitTests).
+            test.CodeActionEquivalenceKey = CreateIndexConcurrentlyCodeFixProvider.Key;
             test.BatchFixedState.InheritanceMode = StateInheritanceMode.AutoInheritAll;
             foreach (var source in test.FixedState.Sources)
             {
@@ -188,6 +191,7 @@ namespace BlueGreen.Analyzers.Tests
                 "migrationBuilder.DropIndex(name: \"IX_Orders_Id\", table: \"Orders\");"));
             test.FixedState.Sources.Add(Sources.Designer("Third", thirdId, PostgresHistory.Model));
             test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+            test.CodeActionEquivalenceKey = CreateIndexConcurrentlyCodeFixProvider.Key;
             await test.RunAsync(CancellationToken.None);
         }
 
