@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using BlueGreen.Analyzers.Checking;
@@ -15,7 +14,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace BlueGreen.Analyzers.CodeFixes
 {
@@ -167,19 +165,15 @@ namespace BlueGreen.Analyzers.CodeFixes
                 }
 
                 var ns = lastUp.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
-                var name = Unique(compilation, ns, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns");
+                var name = NewMigration.ClassName(compilation, ns, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns");
                 var id = timestamp + "_" + name;
-                var directory = beside.FilePath is null ? null : System.IO.Path.GetDirectoryName(beside.FilePath);
                 var schema = mine.Any(drop => drop.Column is null) ? CompatibilityChecker.Replay(history, cancellationToken) : null;
-                if (MigrationText(ns, name, mine, schema) is not { } migration)
+                if (Calls("migrationBuilder", mine, schema, (ns is null ? string.Empty : "    ") + "        ", "\n") is not var (up, down))
                 {
                     continue;
                 }
 
-                var designer = DesignerText(snapshot, model, ns, name, id, context);
-                var target = beside.Project.AddDocument(id + ".cs", SourceText.From(migration), beside.Folders, directory is null ? null : System.IO.Path.Combine(directory, id + ".cs")).Project;
-                target = target.AddDocument(id + ".Designer.cs", SourceText.From(designer), beside.Folders, directory is null ? null : System.IO.Path.Combine(directory, id + ".Designer.cs")).Project;
-                solution = target.Solution;
+                solution = NewMigration.Add(beside, id, NewMigration.MigrationText(ns, name, up, down), NewMigration.DesignerText(snapshot, model, ns, name, id, context));
             }
 
             return solution;
@@ -208,48 +202,6 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             return now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        }
-
-        private static string Unique(Compilation compilation, string? ns, string name)
-        {
-            var candidate = name;
-            for (var suffix = 2; compilation.GetTypeByMetadataName(ns is null ? candidate : ns + "." + candidate) is not null; suffix++)
-            {
-                candidate = name + suffix.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return candidate;
-        }
-
-        /// <summary>The new migration's text; null where <see cref="Calls"/> is.</summary>
-        private static string? MigrationText(string? ns, string name, IReadOnlyList<Drop> drops, DatabaseSchema? schema)
-        {
-            var indent = ns is null ? string.Empty : "    ";
-            if (Calls("migrationBuilder", drops, schema, indent + "        ", "\n") is not var (up, down))
-            {
-                return null;
-            }
-
-            var body = new StringBuilder()
-                .Append("using Microsoft.EntityFrameworkCore.Migrations;\n\n#nullable disable\n\n");
-            if (ns is not null)
-            {
-                body.Append("namespace ").Append(ns).Append("\n{\n");
-            }
-
-            body.Append(indent).Append("/// <inheritdoc />\n")
-                .Append(indent).Append("public partial class ").Append(name).Append(" : Migration\n")
-                .Append(indent).Append("{\n");
-            Method(body, indent + "    ", "Up", up);
-            body.Append('\n');
-            Method(body, indent + "    ", "Down", down);
-            body.Append(indent).Append("}\n");
-            if (ns is not null)
-            {
-                body.Append("}\n");
-            }
-
-            return body.ToString();
         }
 
         /// <summary>
@@ -304,52 +256,6 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             return (up, down);
-        }
-
-        private static void Method(StringBuilder body, string indent, string name, List<MigrationCall> calls)
-        {
-            body.Append(indent).Append("/// <inheritdoc />\n")
-                .Append(indent).Append("protected override void ").Append(name).Append("(MigrationBuilder migrationBuilder)\n")
-                .Append(indent).Append("{\n")
-                .Append(string.Join("\n\n", calls.Select(call => indent + "    " + call.Format(indent + "    ", "\n")))).Append('\n')
-                .Append(indent).Append("}\n");
-        }
-
-        /// <summary>The designer: the snapshot's usings and model, as BuildTargetModel of the new migration.</summary>
-        private static string DesignerText(MethodDeclarationSyntax snapshot, BlockSyntax model, string? ns, string name, string id, string context)
-        {
-            var usings = snapshot.SyntaxTree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-                .OfType<UsingDirectiveSyntax>().Select(directive => directive.ToString()).ToList();
-            if (!usings.Contains("using Microsoft.EntityFrameworkCore.Migrations;"))
-            {
-                usings.Add("using Microsoft.EntityFrameworkCore.Migrations;");
-            }
-
-            // By namespace, as EF orders them ("X" before "X.Y").
-            usings.Sort((left, right) => string.CompareOrdinal(left.TrimEnd(';'), right.TrimEnd(';')));
-            var text = model.SyntaxTree.GetText();
-            var body = text.ToString(TextSpan.FromBounds(model.OpenBraceToken.Span.End, model.CloseBraceToken.SpanStart)).Replace("\r\n", "\n");
-            var designer = new StringBuilder("// <auto-generated />\n").Append(string.Join("\n", usings)).Append("\n\n#nullable disable\n\n");
-            var indent = ns is null ? string.Empty : "    ";
-            if (ns is not null)
-            {
-                designer.Append("namespace ").Append(ns).Append("\n{\n");
-            }
-
-            designer.Append(indent).Append("[DbContext(typeof(").Append(context).Append("))]\n")
-                .Append(indent).Append("[Migration(").Append(MigrationCode.Literal(id)).Append(")]\n")
-                .Append(indent).Append("partial class ").Append(name).Append('\n')
-                .Append(indent).Append("{\n")
-                .Append(indent).Append("    /// <inheritdoc />\n")
-                .Append(indent).Append("    protected override void BuildTargetModel(ModelBuilder ").Append(snapshot.ParameterList.Parameters[0].Identifier.ValueText).Append(")\n")
-                .Append(indent).Append("    {").Append(body).Append("}\n")
-                .Append(indent).Append("}\n");
-            if (ns is not null)
-            {
-                designer.Append("}\n");
-            }
-
-            return designer.ToString();
         }
 
         /// <summary>One ready drop, as the checker described it: a column, or a whole table (no column).</summary>

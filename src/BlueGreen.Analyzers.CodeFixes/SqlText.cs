@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using BlueGreen.Analyzers.Schema;
@@ -24,6 +26,59 @@ namespace BlueGreen.Analyzers.CodeFixes
         public static string Copy(Provider? provider, TableKey table, string from, string to, bool onlyMissing) =>
             "UPDATE " + Table(provider, table) + " SET " + Quote(provider, to) + " = " + Quote(provider, from)
             + (onlyMissing ? " WHERE " + Quote(provider, to) + " IS NULL" : string.Empty);
+
+        /// <summary>
+        /// PostgreSQL: the ADD CONSTRAINT EF's Npgsql provider writes for the constraint (MigrationsSqlGenerator's
+        /// ForeignKeyConstraint and CheckConstraint: columns, principal, ON UPDATE before ON DELETE, each only when not NO
+        /// ACTION), then NOT VALID: existing rows are not checked. Every name is quoted; Npgsql leaves a lower-case name that
+        /// is no keyword bare, which names the same thing.
+        /// </summary>
+        public static string AddNotValid(AddedConstraint constraint)
+        {
+            var sql = new StringBuilder("ALTER TABLE ").Append(Table(Provider.Npgsql, constraint.Table))
+                .Append(" ADD CONSTRAINT ").Append(Quote(Provider.Npgsql, constraint.Name));
+            switch (constraint)
+            {
+                case AddedCheck check:
+                    sql.Append(" CHECK (").Append(check.Sql).Append(')');
+                    break;
+
+                case AddedForeignKey foreignKey:
+                    sql.Append(" FOREIGN KEY (").Append(Columns(foreignKey.Columns)).Append(") REFERENCES ").Append(Table(Provider.Npgsql, foreignKey.Principal));
+                    if (foreignKey.PrincipalColumns is { } principalColumns)
+                    {
+                        sql.Append(" (").Append(Columns(principalColumns)).Append(')');
+                    }
+
+                    if (foreignKey.OnUpdate != ReferentialAction.NoAction)
+                    {
+                        sql.Append(" ON UPDATE ").Append(Action(foreignKey.OnUpdate));
+                    }
+
+                    if (foreignKey.OnDelete != ReferentialAction.NoAction)
+                    {
+                        sql.Append(" ON DELETE ").Append(Action(foreignKey.OnDelete));
+                    }
+
+                    break;
+            }
+
+            return sql.Append(" NOT VALID;").ToString();
+        }
+
+        /// <summary>PostgreSQL: checks the rows a NOT VALID constraint skipped, under a lock that lets reads and writes go on.</summary>
+        public static string Validate(TableKey table, string constraint) =>
+            "ALTER TABLE " + Table(Provider.Npgsql, table) + " VALIDATE CONSTRAINT " + Quote(Provider.Npgsql, constraint) + ";";
+
+        private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(column => Quote(Provider.Npgsql, column)));
+
+        private static string Action(ReferentialAction action) => action switch
+        {
+            ReferentialAction.Restrict => "RESTRICT",
+            ReferentialAction.Cascade => "CASCADE",
+            ReferentialAction.SetNull => "SET NULL",
+            _ => "SET DEFAULT",
+        };
 
         /// <summary>
         /// PostgreSQL: a trigger that keeps a renamed column's old and new copies equal while both versions run. Blue

@@ -19,7 +19,7 @@ namespace BlueGreen.Analyzers.Tests
     /// nothing); RequireCustomerEmail (SET NOT NULL after EF's UPDATE: BG0205, and BG0006 on every provider, since the
     /// running version writes NULL there); AddTierWithIndex (a concurrent index beside an AddColumn: BG0202); AddOrderStore
     /// (a new Stores table, and a foreign key to it from the existing Orders: BG0206, with BG0201 for its index);
-    /// CheckCustomerId (a check constraint on the existing Customers: BG0206). On SQL Server
+    /// CheckCustomerId (a check constraint on the existing Customers: BG0206, fixed NOT VALID with a validation added). On SQL Server
     /// the index on Region first shortens it from nvarchar(max) to nvarchar(450): BG0006.
     /// The real PostgreSQL server of BlueGreen.Analyzers.Truth confirms each rewrite, and that the fixed index applies.
     /// </summary>
@@ -187,6 +187,52 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Equal(designer.Replace(project.Document("_" + from + ".Designer.cs").Name[..^".Designer.cs".Length], id, StringComparison.Ordinal).Replace("partial class " + from, "partial class " + name, StringComparison.Ordinal), await Text(fixedHistory, id + ".Designer.cs"));
         }
 
+        [Theory]
+        [MemberData(nameof(PostgresHistories))]
+        public async Task The_NOT_VALID_fix_replaces_each_scaffolded_constraint_and_adds_its_validation_right_after(string history)
+        {
+            var project = HistoryProject.Load(history);
+            var fixedHistory = await project.FixAllAsync(new ValidateLaterCodeFixProvider());
+
+            // BG0206 is gone; nothing else moves (each constraint was its migration's last statement, the SQL takes one line).
+            Assert.Equal(Expected(history).Where(line => !line.Contains(" BG0206 ", StringComparison.Ordinal)), Describe(await fixedHistory.AnalyzeAsync()));
+            Assert.EndsWith(
+                "migrationBuilder.Sql(\"ALTER TABLE \\\"Orders\\\" ADD CONSTRAINT \\\"FK_Orders_Stores_StoreId\\\" FOREIGN KEY (\\\"StoreId\\\") REFERENCES \\\"Stores\\\" (\\\"Id\\\") NOT VALID;\");",
+                Up(await Text(fixedHistory, "_AddOrderStore.cs")),
+                StringComparison.Ordinal);
+            Assert.Equal(
+                "        {\n            migrationBuilder.Sql(\"ALTER TABLE \\\"Customers\\\" ADD CONSTRAINT \\\"CK_Customers_Id\\\" CHECK (\\\"Id\\\" > 0) NOT VALID;\");",
+                Up(await Text(fixedHistory, "_CheckCustomerId.cs")));
+
+            // Each validation beside the migration it completes, named after it, its designer that migration's model.
+            foreach (var (migration, validation, sql) in new[]
+            {
+                ("_AddOrderStore", "ValidateFKOrdersStoresStoreId", "ALTER TABLE \\\"Orders\\\" VALIDATE CONSTRAINT \\\"FK_Orders_Stores_StoreId\\\";"),
+                ("_CheckCustomerId", "ValidateCKCustomersId", "ALTER TABLE \\\"Customers\\\" VALIDATE CONSTRAINT \\\"CK_Customers_Id\\\";"),
+            })
+            {
+                var fixedName = project.Document(migration + ".cs").Name;
+                var added = fixedHistory.Document(migration + validation + ".cs");
+                Assert.Equal(fixedName.Replace(".cs", validation + ".cs", StringComparison.Ordinal), added.Name);
+                Assert.Equal("/history/Migrations/" + added.Name, added.FilePath);
+                Assert.Equal("        {\n            migrationBuilder.Sql(\"" + sql + "\");", Up(await Text(fixedHistory, added.Name)));
+                var designer = await Text(fixedHistory, migration + validation + ".Designer.cs");
+                var original = await Text(project, migration + ".Designer.cs");
+                Assert.Contains($"[Migration(\"{fixedName.Replace(".cs", validation, StringComparison.Ordinal)}\")]", designer, StringComparison.Ordinal);
+                Assert.Contains("modelBuilder.Entity(\"Fixtures.Order\"", Model(designer), StringComparison.Ordinal);
+                Assert.Equal(Model(original), Model(designer));
+            }
+
+            // Down, the designers and the snapshot are as EF wrote them.
+            foreach (var document in project.Project.Documents.Where(document => !document.Name.EndsWith("_AddOrderStore.cs", StringComparison.Ordinal)
+                && !document.Name.EndsWith("_CheckCustomerId.cs", StringComparison.Ordinal)))
+            {
+                Assert.Equal(await Text(project, document.Name), await Text(fixedHistory, document.Name));
+            }
+
+            Assert.Equal(Down(await Text(project, "_AddOrderStore.cs")), Down(await Text(fixedHistory, "_AddOrderStore.cs")));
+        }
+
         private static string[] Expected(string history)
         {
             // The running version maps Email as optional and writes NULL there: BG0006 on every provider.
@@ -208,6 +254,12 @@ namespace BlueGreen.Analyzers.Tests
 
         private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
             diagnostics.Select(HistoryProject.Describe).OrderBy(line => line, StringComparer.Ordinal).ToArray();
+
+        private static string Down(string migration) =>
+            Regex.Match(migration.Replace("\r\n", "\n", StringComparison.Ordinal), @"void Down\(MigrationBuilder migrationBuilder\)\n(.*?)\n        \}", RegexOptions.Singleline).Groups[1].Value;
+
+        private static string Model(string designer) =>
+            Regex.Match(designer.Replace("\r\n", "\n", StringComparison.Ordinal), @"void BuildTargetModel\(ModelBuilder modelBuilder\)\n(.*)\n        \}", RegexOptions.Singleline).Groups[1].Value;
 
         private static string Up(string migration) =>
             Regex.Match(migration.Replace("\r\n", "\n", StringComparison.Ordinal), @"void Up\(MigrationBuilder migrationBuilder\)\n(.*?)\n        \}", RegexOptions.Singleline).Groups[1].Value;

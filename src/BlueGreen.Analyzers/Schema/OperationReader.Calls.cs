@@ -23,7 +23,7 @@ namespace BlueGreen.Analyzers.Schema
         {
             ["AddPrimaryKey"] = new[] { "name", "table", "columns", "schema" },
             ["AddUniqueConstraint"] = new[] { "name", "table", "columns", "schema" },
-            ["AddForeignKey"] = new[] { "name", "table", "columns", "principalTable", "schema" },
+            ["AddForeignKey"] = new[] { "name", "table", "columns", "principalTable", "schema", "principalSchema", "principalColumns", "onUpdate", "onDelete" },
             ["AddCheckConstraint"] = new[] { "name", "table", "sql", "schema" },
             ["DropPrimaryKey"] = new[] { "name", "table", "schema" },
             ["DropUniqueConstraint"] = new[] { "name", "table", "schema" },
