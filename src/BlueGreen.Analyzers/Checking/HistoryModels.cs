@@ -140,41 +140,36 @@ namespace BlueGreen.Analyzers.Checking
         /// <summary>
         /// Whether the target model after the migration at <paramref name="index"/> may map <paramref name="column"/> of
         /// <paramref name="table"/>, told from its designer's text (see <see cref="ModelText"/>): false only where the
-        /// designer names the table and nothing the column could be named by. True without a designer.
+        /// designer names the table and no statement that could put the column there names it. True without a designer.
         /// </summary>
-        public bool MayMapColumn(int index, TableKey table, string column)
-        {
-            if (index < 0)
-            {
-                return false;
-            }
-
-            if (History.Migrations[index].TargetModelMethod is not { } method)
-            {
-                return true;
-            }
-
-            var composes = TreeFacts.Get(method.SyntaxTree, _cancellationToken).ComposesNames(method, _cancellationToken);
-            return !ModelText.MayMapTable(method, composes, table.Name, _cancellationToken)
-                || ModelText.MayMapColumn(method, composes, table.Name, column, _cancellationToken);
-        }
+        public bool MayMapColumn(int index, TableKey table, string column) =>
+            index >= 0 && (Text(index) is not { } text || text.ColumnCode(table.Name, column) is not { Count: 0 });
 
         /// <summary>Whether the target model after the migration at <paramref name="index"/> may map <paramref name="table"/>; see <see cref="MayMapColumn"/>.</summary>
-        public bool MayMapTable(int index, TableKey table)
+        public bool MayMapTable(int index, TableKey table) =>
+            index >= 0 && (Text(index) is not { } text || text.MayMapTable(table.Name));
+
+        /// <summary>
+        /// Whether the target models after the migrations at <paramref name="first"/> and <paramref name="second"/> certainly
+        /// map <paramref name="column"/> of <paramref name="table"/> alike (both, or neither): the designers' statements that
+        /// could map it are the same code. False when that cannot be told.
+        /// </summary>
+        public bool MapAlike(int first, int second, TableKey table, string column)
         {
-            if (index < 0)
+            if (first < 0 || second < 0 || Text(first) is not { } one || Text(second) is not { } other)
             {
                 return false;
             }
 
-            if (History.Migrations[index].TargetModelMethod is not { } method)
-            {
-                return true;
-            }
-
-            var composes = TreeFacts.Get(method.SyntaxTree, _cancellationToken).ComposesNames(method, _cancellationToken);
-            return ModelText.MayMapTable(method, composes, table.Name, _cancellationToken);
+            return one.ColumnCode(table.Name, column) is { } mine
+                && other.ColumnCode(table.Name, column) is { } theirs
+                && ModelText.Same(mine, theirs);
         }
+
+        private ModelText? Text(int index) =>
+            History.Migrations[index].TargetModelMethod is { } method
+                ? TreeFacts.Get(method.SyntaxTree, _cancellationToken).ModelText(method, _cancellationToken)
+                : null;
 
         /// <summary>The target model after the migration at <paramref name="index"/>; the empty model before the first; null without a designer.</summary>
         public TargetModel? After(int index) =>

@@ -28,7 +28,7 @@ namespace BlueGreen.Analyzers.Checking
             // Only an unmapped column without a default can be left behind: without one, no model is read.
             var candidates = unmapped.WithoutDefault(_schema);
             if (candidates.Count == 0
-                || !BeforeMayMapAny(candidates)
+                || !MayUnmapAny(candidates)
                 || _models.After(_index - 1) is not { } before
                 || _models.After(_index) is not { } after
                 || _models.Current is not { } current)
@@ -68,16 +68,17 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>
-        /// Whether the model before the migration may map one of <paramref name="candidates"/>, told from its designer's text:
-        /// a column a release before it already unmapped (most of them, waiting for their drop) is not named there.
+        /// Whether the migration may stop mapping one of <paramref name="candidates"/>, told from the designers' text: a column
+        /// a release before it already unmapped (waiting for its drop) is not named in the model before, and one the snapshot
+        /// no longer maps but this migration's model still does is mapped by the same statements before and after it.
         /// </summary>
-        private bool BeforeMayMapAny(Dictionary<TableKey, HashSet<string>> candidates)
+        private bool MayUnmapAny(Dictionary<TableKey, HashSet<string>> candidates)
         {
             foreach (var pair in candidates)
             {
                 foreach (var column in pair.Value)
                 {
-                    if (_models.MayMapColumn(_index - 1, pair.Key, column))
+                    if (_models.MayMapColumn(_index - 1, pair.Key, column) && !_models.MapAlike(_index - 1, _index, pair.Key, column))
                     {
                         return true;
                     }

@@ -23,7 +23,7 @@ namespace BlueGreen.Analyzers.History
         private readonly ConcurrentDictionary<TextSpan, TargetModel> _models = new ConcurrentDictionary<TextSpan, TargetModel>();
         private readonly ConcurrentDictionary<TextSpan, Provider?> _providers = new ConcurrentDictionary<TextSpan, Provider?>();
         private readonly ConcurrentDictionary<TextSpan, OptionalColumnSources> _optionalColumnSources = new ConcurrentDictionary<TextSpan, OptionalColumnSources>();
-        private readonly ConcurrentDictionary<TextSpan, bool> _composesNames = new ConcurrentDictionary<TextSpan, bool>();
+        private readonly ConcurrentDictionary<TextSpan, ModelText> _modelTexts = new ConcurrentDictionary<TextSpan, ModelText>();
 
         private readonly SyntaxTree _tree;
         private IReadOnlyList<SyntaxNode>? _usageCandidates;
@@ -105,9 +105,9 @@ namespace BlueGreen.Analyzers.History
         public OptionalColumnSources OptionalColumnSources(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
             _optionalColumnSources.GetOrAdd(method.Span, _ => BlueGreen.Analyzers.Model.OptionalColumnSources.Read(method, cancellationToken));
 
-        /// <summary>Whether the model-building method may write names other than as plain literals (see <see cref="ModelText"/>).</summary>
-        public bool ComposesNames(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
-            _composesNames.GetOrAdd(method.Span, _ => ModelText.ComposesNames(method, cancellationToken));
+        /// <summary>Which statements of the model-building method hold which literals (see <see cref="Model.ModelText"/>).</summary>
+        public ModelText ModelText(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
+            _modelTexts.GetOrAdd(method.Span, _ => BlueGreen.Analyzers.Model.ModelText.Read(method, cancellationToken));
 
         public Provider? Provider(MethodDeclarationSyntax method) =>
             _providers.GetOrAdd(method.Span, _ => ProviderDetection.Of(method));
