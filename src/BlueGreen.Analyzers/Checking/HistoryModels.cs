@@ -114,8 +114,8 @@ namespace BlueGreen.Analyzers.Checking
         /// <summary>
         /// Whether a property may be required in S (the target model of the migration at <paramref name="shippedIndex"/>)
         /// and not in the migration at <paramref name="index"/>'s, or the reverse, while its column is nullable: told from
-        /// the designers' text, without reading either model (see <see cref="OptionalColumnSources"/>). True when it
-        /// cannot be told (a designer missing). Tables S takes from older designers in a merged history
+        /// the designers' text, without reading either model (see <see cref="ModelText.SameOptionalColumnSources"/>). True
+        /// when it cannot be told (a designer missing or not indexed). Tables S takes from older designers in a merged history
         /// (<see cref="Shipped"/>) are not compared: their requiredness changing in the same migration is not looked for.
         /// </summary>
         public bool RequirednessMayDiffer(int shippedIndex, int index)
@@ -126,15 +126,7 @@ namespace BlueGreen.Analyzers.Checking
                 return false;
             }
 
-            if (History.Migrations[shippedIndex].TargetModelMethod is not { } before || History.Migrations[index].TargetModelMethod is not { } after)
-            {
-                return true;
-            }
-
-            return !Sources(before).SameAs(Sources(after));
-
-            OptionalColumnSources Sources(MethodDeclarationSyntax method) =>
-                TreeFacts.Get(method.SyntaxTree, _cancellationToken).OptionalColumnSources(method, _cancellationToken);
+            return Text(shippedIndex) is not { } before || Text(index) is not { } after || !before.SameOptionalColumnSources(after);
         }
 
         /// <summary>
@@ -161,9 +153,7 @@ namespace BlueGreen.Analyzers.Checking
                 return false;
             }
 
-            return one.ColumnCode(table.Name, column) is { } mine
-                && other.ColumnCode(table.Name, column) is { } theirs
-                && ModelText.Same(mine, theirs);
+            return one.MapAlike(other, table.Name, column);
         }
 
         private ModelText? Text(int index) =>

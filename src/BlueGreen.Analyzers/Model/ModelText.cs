@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using BlueGreen.Analyzers.Syntax;
 using Microsoft.CodeAnalysis;
@@ -23,12 +25,9 @@ namespace BlueGreen.Analyzers.Model
     /// raw strings, comments: hand edits) is not indexed, and then tells nothing. A derived type's statement, or a TPC
     /// root's, also tells nothing: their columns land in tables the statement does not name.
     /// </remarks>
-    internal sealed class ModelText
+    internal sealed partial class ModelText
     {
-        private static readonly ModelText Unreadable = new ModelText(null, default, Array.Empty<long>(), Array.Empty<bool>(), Array.Empty<bool>());
-
-        // Constructs that let a name be written without its plain literal (see Arguments.Fold), searched for beside the pass.
-        private static readonly string[] Composition = { "nameof", "const " };
+        private static readonly ModelText Unreadable = new ModelText(null, default, Array.Empty<long>(), Array.Empty<bool>(), Array.Empty<bool>(), Array.Empty<bool>());
 
         // The calls that map a type to a table or another object by name; a statement without one maps to a table named by
         // convention (or maps none: a relationship's).
@@ -37,12 +36,14 @@ namespace BlueGreen.Analyzers.Model
         // What puts a type's columns in a table its statement does not name (a derived type's base's, a TPC root's derived types').
         private static readonly string[] Hierarchy = { "HasBaseType", "UseTpcMappingStrategy" };
 
+        // The builder calls (or the prefixes of several: OwnsOne/OwnsMany, ComplexProperty/ComplexCollection,
+        // UseTph/Tpt/TpcMappingStrategy) after which a required property's column may be nullable: a TPH hierarchy's
+        // (a derived type's columns are nullable for its siblings' rows), owned and complex types' (optional objects), and
+        // the mapping strategies that decide whether a derived type shares its base's table.
+        private static readonly string[] OptionalColumnMarkers = { "HasBaseType", "HasDiscriminator", "Owns", "Complex", "MappingStrategy" };
+
         // The shortest identifier length a provider truncates to (PostgreSQL's 63): a shorter name is no truncation.
         private const int ShortestTruncation = 63;
-
-        // The body's text, copied for the pass: kept per thread, since designers are read one after another.
-        [ThreadStatic]
-        private static char[]? t_buffer;
 
         private readonly BlockSyntax? _body;
         private readonly SyntaxList<StatementSyntax> _statements;
@@ -51,13 +52,19 @@ namespace BlueGreen.Analyzers.Model
         private readonly long[] _literals;
         private readonly bool[] _hierarchy;
         private readonly bool[] _mapsByName;
+        private readonly bool[] _optionalColumns;
+
+        // What was found comparing this model's text with another's (the designer before it, S's), asked again by every
+        // compilation that keeps both trees; held no longer than the other text is (an edited designer's old one goes).
+        private readonly ConditionalWeakTable<ModelText, Comparisons> _comparisons = new ConditionalWeakTable<ModelText, Comparisons>();
 
         // Asked again by every compilation that keeps this tree (the same columns wait for their drop release after release).
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Table, string Column), List<SyntaxNode>?> _columnCode =
-            new System.Collections.Concurrent.ConcurrentDictionary<(string Table, string Column), List<SyntaxNode>?>();
+        private readonly ConcurrentDictionary<(string Table, string Column), List<SyntaxNode>?> _columnCode =
+            new ConcurrentDictionary<(string Table, string Column), List<SyntaxNode>?>();
 
-        private ModelText(BlockSyntax? body, SyntaxList<StatementSyntax> statements, long[] literals, bool[] hierarchy, bool[] mapsByName)
+        private ModelText(BlockSyntax? body, SyntaxList<StatementSyntax> statements, long[] literals, bool[] hierarchy, bool[] mapsByName, bool[] optionalColumns)
         {
+            _optionalColumns = optionalColumns;
             _body = body;
             _statements = statements;
             _literals = literals;
@@ -65,32 +72,9 @@ namespace BlueGreen.Analyzers.Model
             _mapsByName = mapsByName;
         }
 
-        public static ModelText Read(MethodDeclarationSyntax method, CancellationToken cancellationToken)
-        {
-            if (method.Body is not { } body)
-            {
-                return Unreadable;
-            }
-
-            var text = method.SyntaxTree.GetText(cancellationToken);
-            if (TextSearch.ContainsAny(text, body.Span, Composition, cancellationToken))
-            {
-                return Unreadable;
-            }
-
-            var statements = body.Statements;
-            var literals = Literals(text, body, cancellationToken);
-            if (literals is null)
-            {
-                return Unreadable;
-            }
-
-            return new ModelText(body, statements, literals, Flags(text, statements, Hierarchy, cancellationToken), Flags(text, statements, TableMappings, cancellationToken));
-        }
-
         /// <summary>Whether the model may map <paramref name="table"/>: false only where no statement names it.</summary>
         public bool MayMapTable(string table) =>
-            _body is null || !IsPlain(table) || table.Length >= ShortestTruncation || StatementsHolding(table).Count > 0;
+            _body is null || !IsPlain(table) || table.Length >= ShortestTruncation || Positions(table).Count > 0;
 
         /// <summary>
         /// The code that may map <paramref name="column"/> in <paramref name="table"/>, in order: in each statement holding
@@ -176,8 +160,51 @@ namespace BlueGreen.Analyzers.Model
             return units;
         }
 
+        /// <summary>
+        /// Whether this model and <paramref name="other"/> certainly map no property required in one and not in the other
+        /// to a nullable column: the statements that can map a required property to a nullable column (TPH hierarchies',
+        /// owned and complex types', mapping strategies') are the same code in both, whatever else changed. False when
+        /// that cannot be told.
+        /// </summary>
+        public bool SameOptionalColumnSources(ModelText other) =>
+            _comparisons.GetValue(other, _ => new Comparisons()).OptionalColumnSources ??= CompareOptionalColumnSources(other);
+
+        /// <summary>
+        /// Whether this model and <paramref name="other"/> certainly map <paramref name="column"/> of <paramref name="table"/>
+        /// alike (both, or neither): the statements that could map it are the same code in both. False when that cannot be told.
+        /// </summary>
+        public bool MapAlike(ModelText other, string table, string column) =>
+            _comparisons.GetValue(other, _ => new Comparisons()).Columns.GetOrAdd((table, column), key =>
+                ColumnCode(key.Table, key.Column) is { } mine && other.ColumnCode(key.Table, key.Column) is { } theirs && Same(mine, theirs));
+
+        private bool CompareOptionalColumnSources(ModelText other)
+        {
+            if (_body is null || other._body is null)
+            {
+                return false;
+            }
+
+            var mine = Flagged(_statements, _optionalColumns);
+            var theirs = Flagged(other._statements, other._optionalColumns);
+            return Same(mine, theirs);
+
+            static List<SyntaxNode> Flagged(SyntaxList<StatementSyntax> statements, bool[] flags)
+            {
+                var flagged = new List<SyntaxNode>();
+                for (var index = 0; index < statements.Count; index++)
+                {
+                    if (flags[index])
+                    {
+                        flagged.Add(statements[index]);
+                    }
+                }
+
+                return flagged;
+            }
+        }
+
         /// <summary>Whether two lists of <see cref="ColumnCode"/> are the same code (names, arguments, order; not layout).</summary>
-        public static bool Same(List<SyntaxNode> first, List<SyntaxNode> second)
+        internal static bool Same(List<SyntaxNode> first, List<SyntaxNode> second)
         {
             if (first.Count != second.Count)
             {
@@ -193,22 +220,6 @@ namespace BlueGreen.Analyzers.Model
             }
 
             return true;
-        }
-
-        /// <summary>The statements holding the literal <paramref name="value"/> (or one whose text hashes alike), each once, in order.</summary>
-        private List<int> StatementsHolding(string value)
-        {
-            var statements = new List<int>();
-            foreach (var position in Positions(value))
-            {
-                var statement = StatementAt(position);
-                if (statements.Count == 0 || statements[statements.Count - 1] != statement)
-                {
-                    statements.Add(statement);
-                }
-            }
-
-            return statements;
         }
 
         /// <summary>Where the literal <paramref name="value"/> (or one whose text hashes alike) starts, in order.</summary>
@@ -266,130 +277,11 @@ namespace BlueGreen.Analyzers.Model
             return unit;
         }
 
-        /// <summary>
-        /// Each regular string literal of the body, hashed, with the statement holding it; null where the body has text the
-        /// pass cannot read as plainly as the compiler (a char literal, a comment, a verbatim, raw or interpolated string,
-        /// a literal concatenated): such a body may name things no literal shows.
-        /// </summary>
-        private static long[]? Literals(SourceText text, BlockSyntax body, CancellationToken cancellationToken)
+        private sealed class Comparisons
         {
-            var statements = body.Statements;
-            var length = body.Span.Length;
-            var chars = t_buffer is { } kept && kept.Length >= length ? kept : t_buffer = new char[length];
-            text.CopyTo(body.SpanStart, chars, 0, length);
-            var found = new List<long>();
-            var statement = 0;
-            var previous = '\0';
-            for (var index = 0; index < length; index++)
-            {
-                var character = chars[index];
-                if (character is '\'' or '@' or '$' || (character == '/' && index + 1 < length && chars[index + 1] is '/' or '*'))
-                {
-                    return null;
-                }
+            public bool? OptionalColumnSources { get; set; }
 
-                if (character != '"')
-                {
-                    if (!char.IsWhiteSpace(character))
-                    {
-                        previous = character;
-                    }
-
-                    continue;
-                }
-
-                // A concatenation, or a raw string literal (C# 11).
-                if (previous == '+' || (index + 2 < length && chars[index + 1] == '"' && chars[index + 2] == '"'))
-                {
-                    return null;
-                }
-
-                var start = index + 1;
-                var end = start;
-                while (end < length && chars[end] != '"')
-                {
-                    end += chars[end] == '\\' ? 2 : 1;
-                }
-
-                if (end >= length)
-                {
-                    return null;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                var position = body.SpanStart + index;
-                while (statement < statements.Count && statements[statement].Span.End <= position)
-                {
-                    statement++;
-                }
-
-                if (statement == statements.Count || statements[statement].SpanStart > position)
-                {
-                    // Outside every statement: nothing could tell where it maps.
-                    return null;
-                }
-
-                // A literal with an escape sequence is hashed as written: a column is never looked up by such a name (IsPlain).
-                found.Add(((long)Hash(new ReadOnlySpan<char>(chars, start, end - start)) << 32) | (uint)index);
-                index = end;
-                previous = '"';
-                var next = end + 1;
-                while (next < length && char.IsWhiteSpace(chars[next]))
-                {
-                    next++;
-                }
-
-                if (next < length && chars[next] == '+')
-                {
-                    return null;
-                }
-            }
-
-            found.Sort();
-            return found.ToArray();
-        }
-
-        /// <summary>For each statement, whether it holds one of <paramref name="needles"/>.</summary>
-        private static bool[] Flags(SourceText text, SyntaxList<StatementSyntax> statements, string[] needles, CancellationToken cancellationToken)
-        {
-            var flags = new bool[statements.Count];
-            for (var index = 0; index < statements.Count; index++)
-            {
-                flags[index] = TextSearch.ContainsAny(text, statements[index].Span, needles, cancellationToken);
-            }
-
-            return flags;
-        }
-
-        // FNV-1a over the characters: stable, and equal for equal text.
-        private static int Hash(ReadOnlySpan<char> value)
-        {
-            var hash = 2166136261u;
-            foreach (var character in value)
-            {
-                hash = (hash ^ character) * 16777619u;
-            }
-
-            return (int)hash;
-        }
-
-        // A name C# writes as it is between quotes (no escape sequence can spell it differently).
-        private static bool IsPlain(string name)
-        {
-            if (name.Length == 0)
-            {
-                return false;
-            }
-
-            foreach (var character in name)
-            {
-                if (character is < ' ' or > '~' or '"' or '\\' or '{' or '}')
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            public ConcurrentDictionary<(string Table, string Column), bool> Columns { get; } = new ConcurrentDictionary<(string Table, string Column), bool>();
         }
     }
 }
