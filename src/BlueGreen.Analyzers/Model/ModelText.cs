@@ -84,8 +84,16 @@ namespace BlueGreen.Analyzers.Model
         /// remarks), or where no statement names the table (a name by convention; a merged branch's table that S takes
         /// from an older designer).
         /// </summary>
-        public List<SyntaxNode>? ColumnCode(string table, string column) =>
-            _columnCode.GetOrAdd((table, column), key => ReadColumnCode(key.Table, key.Column));
+        public List<SyntaxNode>? ColumnCode(string table, string column)
+        {
+            // Looked up before anything is made: every compilation asks again.
+            if (!_columnCode.TryGetValue((table, column), out var code))
+            {
+                code = _columnCode.GetOrAdd((table, column), ReadColumnCode(table, column));
+            }
+
+            return code;
+        }
 
         private List<SyntaxNode>? ReadColumnCode(string table, string column)
         {
@@ -173,9 +181,17 @@ namespace BlueGreen.Analyzers.Model
         /// Whether this model and <paramref name="other"/> certainly map <paramref name="column"/> of <paramref name="table"/>
         /// alike (both, or neither): the statements that could map it are the same code in both. False when that cannot be told.
         /// </summary>
-        public bool MapAlike(ModelText other, string table, string column) =>
-            _comparisons.GetValue(other, _ => new Comparisons()).Columns.GetOrAdd((table, column), key =>
-                ColumnCode(key.Table, key.Column) is { } mine && other.ColumnCode(key.Table, key.Column) is { } theirs && Same(mine, theirs));
+        public bool MapAlike(ModelText other, string table, string column)
+        {
+            var columns = _comparisons.GetValue(other, _ => new Comparisons()).Columns;
+            if (!columns.TryGetValue((table, column), out var alike))
+            {
+                alike = ColumnCode(table, column) is { } mine && other.ColumnCode(table, column) is { } theirs && Same(mine, theirs);
+                columns.TryAdd((table, column), alike);
+            }
+
+            return alike;
+        }
 
         private bool CompareOptionalColumnSources(ModelText other)
         {
