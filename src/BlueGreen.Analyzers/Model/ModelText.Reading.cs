@@ -48,13 +48,16 @@ namespace BlueGreen.Analyzers.Model
         /// pass cannot read as plainly as the compiler (a char literal, a comment, a verbatim, raw or interpolated string,
         /// a literal concatenated): such a body may name things no literal shows.
         /// </summary>
-        private static long[]? Literals(SourceText text, BlockSyntax body, CancellationToken cancellationToken)
+        private static List<long>? Literals(SourceText text, BlockSyntax body, CancellationToken cancellationToken)
         {
             var statements = body.Statements;
             var length = body.Span.Length;
-            var chars = t_buffer is { } kept && kept.Length >= length ? kept : t_buffer = new char[length];
+            // Grown by doubling: designers grow release after release, and a buffer made to each one's size would be made anew
+            // for almost every designer of a history.
+            var chars = t_buffer is { } kept && kept.Length >= length ? kept : t_buffer = new char[Math.Max(length, Math.Max(2 * (t_buffer?.Length ?? 0), 1 << 16))];
             text.CopyTo(body.SpanStart, chars, 0, length);
-            var found = new List<long>();
+            // About one literal in every 40 characters of a designer: sized once, sorted in place, kept as it is.
+            var found = new List<long>(length / 40 + 16);
             var statement = 0;
             var previous = '\0';
             for (var index = 0; index < length; index++)
@@ -123,7 +126,7 @@ namespace BlueGreen.Analyzers.Model
             }
 
             found.Sort();
-            return found.ToArray();
+            return found;
         }
 
         /// <summary>For each statement, whether it holds one of <paramref name="needles"/>.</summary>

@@ -27,7 +27,7 @@ namespace BlueGreen.Analyzers.Model
     /// </remarks>
     internal sealed partial class ModelText
     {
-        private static readonly ModelText Unreadable = new ModelText(null, default, Array.Empty<long>(), Array.Empty<bool>(), Array.Empty<bool>(), Array.Empty<bool>());
+        private static readonly ModelText Unreadable = new ModelText(null, default, new List<long>(), Array.Empty<bool>(), Array.Empty<bool>(), Array.Empty<bool>());
 
         // The calls that map a type to a table or another object by name; a statement without one maps to a table named by
         // convention (or maps none: a relationship's).
@@ -49,7 +49,7 @@ namespace BlueGreen.Analyzers.Model
         private readonly SyntaxList<StatementSyntax> _statements;
 
         // (hash of a literal's text << 32) | its offset in the body, sorted.
-        private readonly long[] _literals;
+        private readonly List<long> _literals;
         private readonly bool[] _hierarchy;
         private readonly bool[] _mapsByName;
         private readonly bool[] _optionalColumns;
@@ -62,7 +62,7 @@ namespace BlueGreen.Analyzers.Model
         private readonly ConcurrentDictionary<(string Table, string Column), List<SyntaxNode>?> _columnCode =
             new ConcurrentDictionary<(string Table, string Column), List<SyntaxNode>?>();
 
-        private ModelText(BlockSyntax? body, SyntaxList<StatementSyntax> statements, long[] literals, bool[] hierarchy, bool[] mapsByName, bool[] optionalColumns)
+        private ModelText(BlockSyntax? body, SyntaxList<StatementSyntax> statements, List<long> literals, bool[] hierarchy, bool[] mapsByName, bool[] optionalColumns)
         {
             _optionalColumns = optionalColumns;
             _body = body;
@@ -243,8 +243,8 @@ namespace BlueGreen.Analyzers.Model
         {
             var key = (long)Hash(value.AsSpan()) << 32;
             var found = new List<int>();
-            var at = Array.BinarySearch(_literals, key);
-            for (var index = at < 0 ? ~at : at; index < _literals.Length && (_literals[index] & ~0xFFFFFFFFL) == key; index++)
+            var at = _literals.BinarySearch(key);
+            for (var index = at < 0 ? ~at : at; index < _literals.Count && (_literals[index] & ~0xFFFFFFFFL) == key; index++)
             {
                 found.Add(_body!.SpanStart + (int)(_literals[index] & 0xFFFFFFFFL));
             }
