@@ -137,10 +137,6 @@ namespace BlueGreen.Analyzers.Checking
         public bool MayMapColumn(int index, TableKey table, string column) =>
             index >= 0 && (Text(index) is not { } text || text.ColumnCode(table.Name, column) is not { Count: 0 });
 
-        /// <summary>Whether the target model after the migration at <paramref name="index"/> may map <paramref name="table"/>; see <see cref="MayMapColumn"/>.</summary>
-        public bool MayMapTable(int index, TableKey table) =>
-            index >= 0 && (Text(index) is not { } text || text.MayMapTable(table.Name));
-
         /// <summary>
         /// Whether the target models after the migrations at <paramref name="first"/> and <paramref name="second"/> certainly
         /// map <paramref name="column"/> of <paramref name="table"/> alike (both, or neither): the designers' statements that

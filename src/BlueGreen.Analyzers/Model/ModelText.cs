@@ -31,7 +31,7 @@ namespace BlueGreen.Analyzers.Model
 
         // The calls that map a type to a table or another object by name; a statement without one maps to a table named by
         // convention (or maps none: a relationship's).
-        private static readonly string[] TableMappings = { "ToTable(", "ToView(", "ToFunction(", "ToSqlQuery(", "SplitToTable(", "SplitToView(" };
+        private static readonly string[] TableMappings = { "ToTable(", "ToView(", "ToFunction(", "ToSqlQuery(" }; // SplitToTable( and SplitToView( hold them
 
         // What puts a type's columns in a table its statement does not name (a derived type's base's, a TPC root's derived types').
         private static readonly string[] Hierarchy = { "HasBaseType", "UseTpcMappingStrategy" };
@@ -71,10 +71,6 @@ namespace BlueGreen.Analyzers.Model
             _hierarchy = hierarchy;
             _mapsByName = mapsByName;
         }
-
-        /// <summary>Whether the model may map <paramref name="table"/>: false only where no statement names it.</summary>
-        public bool MayMapTable(string table) =>
-            _body is null || !IsPlain(table) || table.Length >= ShortestTruncation || Positions(table).Count > 0;
 
         /// <summary>
         /// The code that may map <paramref name="column"/> in <paramref name="table"/>, in order: in each statement holding
@@ -253,24 +249,7 @@ namespace BlueGreen.Analyzers.Model
         }
 
         /// <summary>The index of the top-level statement holding <paramref name="position"/> (every literal is in one: see <see cref="Literals"/>).</summary>
-        private int StatementAt(int position)
-        {
-            int low = 0, high = _statements.Count - 1;
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (_statements[middle].Span.End <= position)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
-        }
+        private int StatementAt(int position) => StatementIndex(_statements, position) ?? 0;
 
         /// <summary>
         /// The part of a statement that holds <paramref name="position"/> and is compared whole: in an entity's statement
