@@ -151,6 +151,8 @@ namespace BlueGreen.Analyzers.CodeFixes
                 return solution;
             }
 
+            // Two DbContexts in one namespace: each new class its own name.
+            var taken = new HashSet<string>(StringComparer.Ordinal);
             foreach (var history in HistoryBuilder.Build(compilation, cancellationToken))
             {
                 var context = history.Context.ToDisplayString();
@@ -164,16 +166,16 @@ namespace BlueGreen.Analyzers.CodeFixes
                     continue;
                 }
 
-                var ns = lastUp.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
-                var name = NewMigration.ClassName(compilation, ns, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns");
-                var id = timestamp + "_" + name;
+                var writer = NewMigration.Scaffolded(beside, lastUp);
                 var schema = mine.Any(drop => drop.Column is null) ? CompatibilityChecker.Replay(history, cancellationToken) : null;
-                if (Calls("migrationBuilder", mine, schema, (ns is null ? string.Empty : "    ") + "        ", "\n") is not var (up, down))
+                if (Calls(writer.Receiver, mine, schema, writer.StatementIndent, "\n") is not var (up, down))
                 {
                     continue;
                 }
 
-                solution = NewMigration.Add(beside, id, NewMigration.MigrationText(ns, name, up, down), NewMigration.DesignerText(snapshot, model, ns, name, id, context));
+                var name = writer.ClassName(compilation, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns", taken);
+                var id = timestamp + "_" + name;
+                solution = writer.AddTo(solution, id, writer.MigrationText(name, id, up, down), writer.DesignerText(snapshot, model, name, id, context));
             }
 
             return solution;
