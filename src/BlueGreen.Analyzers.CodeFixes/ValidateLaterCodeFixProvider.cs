@@ -88,7 +88,6 @@ namespace BlueGreen.Analyzers.CodeFixes
 
             var edits = new SolutionEdits(project.Solution);
             var taken = new HashSet<string>(System.StringComparer.Ordinal);
-            var added = new List<(NewMigration Writer, string Id, string Migration, string Designer)>();
             foreach (var group in targets.GroupBy(target => target.Migration))
             {
                 // One target per statement (a Fix All may see a diagnostic twice), in Up's order.
@@ -114,18 +113,10 @@ namespace BlueGreen.Analyzers.CodeFixes
                 var writer = NewMigration.Scaffolded(beside, up);
                 var name = writer.ClassName(compilation, MigrationCode.Identifier(up.FirstAncestorOrSelf<ClassDeclarationSyntax>()!.Identifier.ValueText + "Validate" + suffix), taken);
                 var validations = mine.Select(target => MigrationCode.Sql(writer.Receiver, SqlText.Validate(target.Constraint.Table, target.Constraint.Name))).ToList();
-                added.Add((writer, id, writer.MigrationText(name, id, validations, new MigrationCall[0]),
-                    writer.DesignerText(designer, model, name, id, first.History.Context.ToDisplayString())));
+                edits.Add(writer, id, writer.MigrationText(name, id, validations, new MigrationCall[0]), writer.DesignerText(designer, model, name, id, first.History.Context.ToDisplayString()));
             }
 
-            // The fixed migrations first (their edits are made to the solution the syntax came from), then the new files.
-            var solution = edits.Apply();
-            foreach (var (writer, id, migration, designer) in added)
-            {
-                solution = writer.AddTo(solution, id, migration, designer);
-            }
-
-            return solution;
+            return edits.Apply();
         }
 
         /// <summary>
