@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,8 +31,6 @@ namespace BlueGreen.Analyzers.CodeFixes
     {
         private const string DropInMigrationKey = "BG0100.DropInMigration";
         private const string AddMigrationKey = "BG0100.AddDropMigration";
-
-        private static readonly DateTime LastTimestamp = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
 
         private readonly Func<DateTime> _clock;
 
@@ -174,7 +171,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 }
 
                 var name = writer.ClassName(compilation, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns", taken);
-                var id = timestamp + "_" + name;
+                var id = NewMigration.Id(timestamp, name);
                 solution = writer.AddTo(solution, id, writer.MigrationText(name, id, up, down), writer.DesignerText(snapshot, model, name, id, context));
             }
 
@@ -185,16 +182,14 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// EF's id timestamp, from the fix's clock, but always after every existing id so the drop runs last; null when
         /// none can be: a hand-made id at the last second a timestamp can name (adding a second to it would throw).
         /// </summary>
-        private string? Timestamp(MigrationHistory history)
+        private DateTime? Timestamp(MigrationHistory history)
         {
             var now = _clock();
             foreach (var migration in history.Migrations)
             {
-                if (migration.Id.Length >= 14
-                    && DateTime.TryParseExact(migration.Id.Substring(0, 14), "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var existing)
-                    && existing >= now)
+                if (NewMigration.TimestampOf(migration.Id) is { } existing && existing >= now)
                 {
-                    if (existing >= LastTimestamp)
+                    if (existing >= NewMigration.LastTimestamp)
                     {
                         return null;
                     }
@@ -203,7 +198,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 }
             }
 
-            return now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            return now;
         }
 
         /// <summary>

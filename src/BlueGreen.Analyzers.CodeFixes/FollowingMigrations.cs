@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using BlueGreen.Analyzers.History;
 using Microsoft.CodeAnalysis;
@@ -21,8 +20,6 @@ namespace BlueGreen.Analyzers.CodeFixes
     /// </summary>
     internal sealed class FollowingMigrations
     {
-        private static readonly DateTime LastTimestamp = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
-
         private readonly List<(string Name, int Order, IReadOnlyList<MigrationCall> Up, IReadOnlyList<MigrationCall> Down)> _queued = new List<(string, int, IReadOnlyList<MigrationCall>, IReadOnlyList<MigrationCall>)>();
         private readonly Compilation _compilation;
         private readonly string _context;
@@ -74,7 +71,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             var passed = new List<MigrationEntry>();
             for (var after = index; ; after++)
             {
-                var room = (int)Math.Min(int.MaxValue, (LastTimestamp - timestamp).TotalSeconds);
+                var room = (int)Math.Min(int.MaxValue, (NewMigration.LastTimestamp - timestamp).TotalSeconds);
                 if (after + 1 < history.Migrations.Count)
                 {
                     var next = history.Migrations[after + 1];
@@ -153,7 +150,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             foreach (var (name, _, up, down) in _queued.OrderBy(queued => queued.Order))
             {
                 var unique = writer.ClassName(_compilation, name, taken);
-                var id = _timestamp.AddSeconds(++seconds).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" + unique;
+                var id = NewMigration.Id(_timestamp.AddSeconds(++seconds), unique);
                 solution = writer.AddTo(solution, id, writer.MigrationText(unique, id, up, down), _designer is null ? null : NewMigration.DesignerCopy(_designer, unique, id));
             }
 
@@ -161,10 +158,6 @@ namespace BlueGreen.Analyzers.CodeFixes
         }
 
         /// <summary>The UTC timestamp EF starts an id with (<c>yyyyMMddHHmmss_</c>); null for an id made otherwise.</summary>
-        private static DateTime? Timestamp(string id) =>
-            id.Length > 14 && id[14] == '_'
-            && DateTime.TryParseExact(id.Substring(0, 14), "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp)
-                ? timestamp
-                : null;
+        private static DateTime? Timestamp(string id) => id.Length > 14 && id[14] == '_' ? NewMigration.TimestampOf(id) : null;
     }
 }

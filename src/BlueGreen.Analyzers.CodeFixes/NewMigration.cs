@@ -19,6 +19,11 @@ namespace BlueGreen.Analyzers.CodeFixes
     /// </summary>
     internal sealed class NewMigration
     {
+        /// <summary>The last second an id's timestamp can name.</summary>
+        public static readonly System.DateTime LastTimestamp = new System.DateTime(9999, 12, 31, 23, 59, 59, System.DateTimeKind.Utc);
+
+        private const string TimestampFormat = "yyyyMMddHHmmss";
+
         private const string Indent = "    ";
 
         private readonly Document _beside;
@@ -208,6 +213,16 @@ namespace BlueGreen.Analyzers.CodeFixes
 
             return designer.SyntaxTree.GetText().WithChanges(changes).ToString();
         }
+
+        /// <summary>An id as EF makes one: the UTC timestamp (<c>yyyyMMddHHmmss</c>), an underscore, the class name.</summary>
+        public static string Id(System.DateTime timestamp, string name) => timestamp.ToString(TimestampFormat, CultureInfo.InvariantCulture) + "_" + name;
+
+        /// <summary>The UTC time an id's first 14 characters name as EF's timestamp; null when they do not.</summary>
+        public static System.DateTime? TimestampOf(string id) =>
+            id.Length >= TimestampFormat.Length
+            && System.DateTime.TryParseExact(id.Substring(0, TimestampFormat.Length), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp)
+                ? timestamp
+                : null;
 
         /// <summary>The <c>[Migration("id")]</c> attribute on a class; null when it has none.</summary>
         public static AttributeSyntax? MigrationAttribute(ClassDeclarationSyntax declaration) =>
