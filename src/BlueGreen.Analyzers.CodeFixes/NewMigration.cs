@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -15,12 +16,14 @@ namespace BlueGreen.Analyzers.CodeFixes
     /// Two layouts, both EF's: <see cref="Scaffolded"/> writes what <c>dotnet ef migrations add</c> writes (the migrations
     /// usings, <c>public partial class X : Migration</c>), for a migration of new calls; <see cref="Like"/> repeats the
     /// original's usings, modifiers, base class, Up and Down signatures and line breaks, for statements moved out of it
-    /// (they may name types through its usings).
+    /// (they may name types through its usings). The designer is a copy of the original's where the model stays the same
+    /// (a split, <see cref="DesignerCopy"/>), else written around a model (<see cref="DesignerText"/>: the snapshot's for
+    /// BG0100, the fixed migration's for BG0206, the DbContext by its full name).
     /// </summary>
     internal sealed class NewMigration
     {
         /// <summary>The last second an id's timestamp can name.</summary>
-        public static readonly System.DateTime LastTimestamp = new System.DateTime(9999, 12, 31, 23, 59, 59, System.DateTimeKind.Utc);
+        public static readonly DateTime LastTimestamp = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
 
         private const string TimestampFormat = "yyyyMMddHHmmss";
 
@@ -215,12 +218,12 @@ namespace BlueGreen.Analyzers.CodeFixes
         }
 
         /// <summary>An id as EF makes one: the UTC timestamp (<c>yyyyMMddHHmmss</c>), an underscore, the class name.</summary>
-        public static string Id(System.DateTime timestamp, string name) => timestamp.ToString(TimestampFormat, CultureInfo.InvariantCulture) + "_" + name;
+        public static string Id(DateTime timestamp, string name) => timestamp.ToString(TimestampFormat, CultureInfo.InvariantCulture) + "_" + name;
 
         /// <summary>The UTC time an id's first 14 characters name as EF's timestamp; null when they do not.</summary>
-        public static System.DateTime? TimestampOf(string id) =>
+        public static DateTime? TimestampOf(string id) =>
             id.Length >= TimestampFormat.Length
-            && System.DateTime.TryParseExact(id.Substring(0, TimestampFormat.Length), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp)
+            && DateTime.TryParseExact(id.Substring(0, TimestampFormat.Length), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp)
                 ? timestamp
                 : null;
 
