@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,8 +31,6 @@ namespace BlueGreen.Analyzers.CodeFixes
     {
         private const string DropInMigrationKey = "BG0100.DropInMigration";
         private const string AddMigrationKey = "BG0100.AddDropMigration";
-
-        private static readonly DateTime LastTimestamp = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
 
         private readonly Func<DateTime> _clock;
 
@@ -151,6 +148,8 @@ namespace BlueGreen.Analyzers.CodeFixes
                 return solution;
             }
 
+            // Two DbContexts in one namespace: each new class its own name.
+            var taken = new HashSet<string>(StringComparer.Ordinal);
             foreach (var history in HistoryBuilder.Build(compilation, cancellationToken))
             {
                 var context = history.Context.ToDisplayString();
@@ -164,16 +163,16 @@ namespace BlueGreen.Analyzers.CodeFixes
                     continue;
                 }
 
-                var ns = lastUp.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
-                var name = NewMigration.ClassName(compilation, ns, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns");
-                var id = timestamp + "_" + name;
+                var writer = NewMigration.Scaffolded(beside, lastUp);
                 var schema = mine.Any(drop => drop.Column is null) ? CompatibilityChecker.Replay(history, cancellationToken) : null;
-                if (Calls("migrationBuilder", mine, schema, (ns is null ? string.Empty : "    ") + "        ", "\n") is not var (up, down))
+                if (Calls(writer.Receiver, mine, schema, writer.StatementIndent, "\n") is not var (up, down))
                 {
                     continue;
                 }
 
-                solution = NewMigration.Add(beside, id, NewMigration.MigrationText(ns, name, up, down), NewMigration.DesignerText(snapshot, model, ns, name, id, context));
+                var name = writer.ClassName(compilation, mine.Count == 1 ? "Drop" + MigrationCode.Identifier(mine[0].Table.Name) + MigrationCode.Identifier(mine[0].Column ?? string.Empty) : "DropRemovedColumns", taken);
+                var id = NewMigration.Id(timestamp, name);
+                solution = writer.AddTo(solution, id, writer.MigrationText(name, id, up, down), writer.DesignerText(snapshot, model, name, id, context));
             }
 
             return solution;
@@ -183,16 +182,14 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// EF's id timestamp, from the fix's clock, but always after every existing id so the drop runs last; null when
         /// none can be: a hand-made id at the last second a timestamp can name (adding a second to it would throw).
         /// </summary>
-        private string? Timestamp(MigrationHistory history)
+        private DateTime? Timestamp(MigrationHistory history)
         {
             var now = _clock();
             foreach (var migration in history.Migrations)
             {
-                if (migration.Id.Length >= 14
-                    && DateTime.TryParseExact(migration.Id.Substring(0, 14), "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var existing)
-                    && existing >= now)
+                if (NewMigration.TimestampOf(migration.Id) is { } existing && existing >= now)
                 {
-                    if (existing >= LastTimestamp)
+                    if (existing >= NewMigration.LastTimestamp)
                     {
                         return null;
                     }
@@ -201,7 +198,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 }
             }
 
-            return now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            return now;
         }
 
         /// <summary>

@@ -19,9 +19,11 @@ namespace BlueGreen.Analyzers.CodeFixes
     /// PostgreSQL requires). The designer and the snapshot are left alone: the annotation on the model's index would change
     /// nothing already scaffolded, and a snapshot that has it while the code's model does not makes the next
     /// <c>migrations add</c> drop and re-create the index. Where other operations share the migration, the concurrent
-    /// index would make it half-applied on a failure (BG0202): the first fix then also moves it to a migration of its own
-    /// right after this one (<see cref="MigrationSplit"/>); building it concurrently in place stays offered.
-    /// On SQL Server the index is built online instead (the same edit, another annotation).
+    /// index would make it half-applied on a failure (BG0202): a second fix then also moves it to a migration of its own
+    /// right after this one (<see cref="MigrationSplit"/>). That one adds files, so it is never the default: dotnet format
+    /// writes them but also adds <c>&lt;Compile&gt;</c> items for them to the project file, which an SDK-style project then
+    /// rejects as duplicates (NETSDK1022; see docs/hosts.md). On SQL Server the index is built online instead (the same
+    /// edit, another annotation).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CreateIndexConcurrentlyCodeFixProvider))]
     [Shared]
@@ -59,7 +61,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             return await MigrationSplit.FindAsync(document, create, cancellationToken).ConfigureAwait(false) is not null
-                ? new[] { OwnMigration, InPlace }
+                ? new[] { InPlace, OwnMigration }
                 : new[] { InPlace };
         }
 

@@ -5,12 +5,16 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace BlueGreen.Analyzers.CodeFixes
 {
-    /// <summary>A <c>migrationBuilder.X(...)</c> statement to write, one named argument per line as EF writes them.</summary>
+    /// <summary>
+    /// A <c>migrationBuilder.X(...)</c> statement to write, one named argument per line as EF writes them; or a statement
+    /// copied as written from a migration (what a split moves).
+    /// </summary>
     internal sealed class MigrationCall
     {
         private readonly string _receiver;
         private readonly string _method;
         private readonly IReadOnlyList<string> _arguments;
+        private readonly string? _copied;
 
         public MigrationCall(string receiver, string method, IReadOnlyList<string> arguments)
         {
@@ -19,8 +23,19 @@ namespace BlueGreen.Analyzers.CodeFixes
             _arguments = arguments;
         }
 
+        private MigrationCall(string copied)
+            : this(string.Empty, string.Empty, new string[0])
+        {
+            _copied = copied;
+        }
+
+        /// <summary>A statement as written elsewhere: no indentation of its own, later lines indented relative to the first, <c>\n</c> between lines.</summary>
+        public static MigrationCall Copied(string text) => new MigrationCall(text);
+
+        /// <summary>The statement, its first line not indented and its later lines under <paramref name="indent"/>.</summary>
         public string Format(string indent, string newLine) =>
-            _arguments.Count == 1 && (_arguments[0].StartsWith("\"", System.StringComparison.Ordinal) || _arguments[0].StartsWith("@\"", System.StringComparison.Ordinal))
+            _copied is not null ? _copied.Replace("\n", newLine + indent)
+            : _arguments.Count == 1 && (_arguments[0].StartsWith("\"", System.StringComparison.Ordinal) || _arguments[0].StartsWith("@\"", System.StringComparison.Ordinal))
                 ? _receiver + "." + _method + "(" + _arguments[0].Replace("\n", newLine) + ");"
                 : _receiver + "." + _method + "(" + newLine + string.Join("," + newLine, _arguments.Select(argument => indent + "    " + argument)) + ");";
     }

@@ -89,7 +89,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 || following.TakenFromUp + 1 >= body.Statements.Count
                 || await edits.ForAsync(_statement, cancellationToken).ConfigureAwait(false) is not { } upCode
                 || (_undo is not null && await edits.ForAsync(_undo, cancellationToken).ConfigureAwait(false) is null)
-                || !following.TryAdd(name, _statement.SpanStart, new[] { Relative(_statement, change) }, _undo is null ? Array.Empty<string>() : new[] { Relative(_undo, null) }))
+                || !following.TryAdd(name, _statement.SpanStart, new[] { Relative(_statement, change) }, _undo is null ? Array.Empty<MigrationCall>() : new[] { Relative(_undo, null) }))
             {
                 return false;
             }
@@ -185,8 +185,8 @@ namespace BlueGreen.Analyzers.CodeFixes
                 ? Invocations.MethodName(chain[0])
                 : null;
 
-        /// <summary>A statement's text, with a change inside it, as <see cref="FollowingMigrations.TryAdd"/> takes it (no indentation of its own).</summary>
-        private static string Relative(StatementSyntax statement, TextChange? change)
+        /// <summary>A statement's text, with a change inside it, copied without the indentation of its line.</summary>
+        private static MigrationCall Relative(StatementSyntax statement, TextChange? change)
         {
             var text = statement.SyntaxTree.GetText();
             var span = statement.Span;
@@ -195,7 +195,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 : text.ToString(span);
             var indent = Indentation(text, span.Start);
             var lines = code.Replace("\r\n", "\n").Split('\n');
-            return string.Join("\n", lines.Select((line, i) => i > 0 && line.StartsWith(indent, StringComparison.Ordinal) ? line.Substring(indent.Length) : line));
+            return MigrationCall.Copied(string.Join("\n", lines.Select((line, i) => i > 0 && line.StartsWith(indent, StringComparison.Ordinal) ? line.Substring(indent.Length) : line)));
         }
     }
 }

@@ -16,6 +16,9 @@ namespace BlueGreen.Analyzers.CodeFixes
     /// goes to a migration of its own that runs right after this one, with what undoes it in Down (see
     /// <see cref="MigrationSplit"/>): each migration then applies entirely or not at all. Fix All gives each such operation
     /// of a migration its own migration (two of them together would still be mixed), leaving the migration one operation.
+    /// It adds files, so it is no default: dotnet format applies it only when <c>.editorconfig</c> chooses it, and then
+    /// also adds <c>&lt;Compile&gt;</c> items for the new files to the project file, which an SDK-style project rejects as
+    /// duplicates until they are deleted (docs/rules/BG0202.md).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveNonTransactionalCodeFixProvider))]
     [Shared]
@@ -25,6 +28,8 @@ namespace BlueGreen.Analyzers.CodeFixes
         public const string Key = "BG0202.OwnMigration";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.NonTransactionalMixed.Id);
+
+        private protected override bool OffersDefault => false;
 
         private protected override async Task<IReadOnlyList<FixOption>> OptionsAsync(Document document, Diagnostic diagnostic, FixData data, CancellationToken cancellationToken) =>
             await SplitAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not null

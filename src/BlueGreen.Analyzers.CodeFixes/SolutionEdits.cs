@@ -8,13 +8,14 @@ namespace BlueGreen.Analyzers.CodeFixes
 {
     /// <summary>
     /// The text edits of one fix (or of a Fix All) across the documents it touches (a migration, its designer, the
-    /// snapshot, an entity class), collected first and applied once per document; and the migrations to add after
-    /// existing ones, written once every fix of a Fix All has queued its part.
+    /// snapshot, an entity class), collected first and applied once per document; and the migrations to add, written once
+    /// every fix of a Fix All has queued its part, after the edits (which are made to the solution the syntax came from).
     /// </summary>
     internal sealed class SolutionEdits
     {
         private readonly Dictionary<DocumentId, MigrationEdits> _edits = new Dictionary<DocumentId, MigrationEdits>();
         private readonly Dictionary<string, FollowingMigrations?> _following = new Dictionary<string, FollowingMigrations?>(System.StringComparer.Ordinal);
+        private readonly List<(NewMigration Writer, string Id, string Migration, string? Designer)> _added = new List<(NewMigration, string, string, string?)>();
 
         public SolutionEdits(Solution solution)
         {
@@ -58,6 +59,9 @@ namespace BlueGreen.Analyzers.CodeFixes
             return following;
         }
 
+        /// <summary>A migration (and its designer, unless null) to add, written by <paramref name="writer"/>.</summary>
+        public void Add(NewMigration writer, string id, string migration, string? designer) => _added.Add((writer, id, migration, designer));
+
         public Solution Apply()
         {
             var solution = Solution;
@@ -70,6 +74,11 @@ namespace BlueGreen.Analyzers.CodeFixes
             foreach (var following in _following.Values)
             {
                 solution = following?.AddTo(Solution, solution, taken) ?? solution;
+            }
+
+            foreach (var (writer, id, migration, designer) in _added)
+            {
+                solution = writer.AddTo(solution, id, migration, designer);
             }
 
             return solution;

@@ -87,7 +87,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             }
 
             var edits = new SolutionEdits(project.Solution);
-            var added = new List<(DocumentId Beside, string Id, string Migration, string Designer)>();
+            var taken = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var group in targets.GroupBy(target => target.Migration))
             {
                 // One target per statement (a Fix All may see a diagnostic twice), in Up's order.
@@ -110,24 +110,13 @@ namespace BlueGreen.Analyzers.CodeFixes
                     }
                 }
 
-                var ns = up.FirstAncestorOrSelf<BaseNamespaceDeclarationSyntax>()?.Name.ToString();
-                var name = NewMigration.ClassName(compilation, ns, MigrationCode.Identifier(up.FirstAncestorOrSelf<ClassDeclarationSyntax>()!.Identifier.ValueText + "Validate" + suffix));
-                var validations = mine.Select(target => MigrationCode.Sql("migrationBuilder", SqlText.Validate(target.Constraint.Table, target.Constraint.Name))).ToList();
-                added.Add((beside.Id, id, NewMigration.MigrationText(ns, name, validations, new MigrationCall[0]),
-                    NewMigration.DesignerText(designer, model, ns, name, id, first.History.Context.ToDisplayString())));
+                var writer = NewMigration.Scaffolded(beside, up);
+                var name = writer.ClassName(compilation, MigrationCode.Identifier(up.FirstAncestorOrSelf<ClassDeclarationSyntax>()!.Identifier.ValueText + "Validate" + suffix), taken);
+                var validations = mine.Select(target => MigrationCode.Sql(writer.Receiver, SqlText.Validate(target.Constraint.Table, target.Constraint.Name))).ToList();
+                edits.Add(writer, id, writer.MigrationText(name, id, validations, new MigrationCall[0]), writer.DesignerText(designer, model, name, id, first.History.Context.ToDisplayString()));
             }
 
-            // The fixed migrations first (their edits are made to the solution the syntax came from), then the new files.
-            var solution = edits.Apply();
-            foreach (var (besideId, id, migration, designer) in added)
-            {
-                if (solution.GetDocument(besideId) is { } beside)
-                {
-                    solution = NewMigration.Add(beside, id, migration, designer);
-                }
-            }
-
-            return solution;
+            return edits.Apply();
         }
 
         /// <summary>

@@ -12,7 +12,8 @@ namespace BlueGreen.Analyzers.Tests
 {
     /// <summary>
     /// The core speaks the domain, the rules speak Roslyn: the domain folders of the analyzer assembly use no rule, no
-    /// diagnostic or analyzer-host API and no Workspaces type; only <c>Rules/</c> turns findings into diagnostics.
+    /// diagnostic or analyzer-host API and no Workspaces type; only <c>Rules/</c> turns findings into diagnostics. And the
+    /// fixes share one writer of new migrations.
     /// </summary>
     public class LayeringTests
     {
@@ -57,6 +58,18 @@ namespace BlueGreen.Analyzers.Tests
             }
 
             Assert.Empty(uses.Distinct());
+        }
+
+        [Fact]
+        public void Migration_files_are_added_in_one_place_and_no_fix_provider_calls_another()
+        {
+            // One writer of the migrations fixes add (NewMigration), so every fix lays them out alike; fixes share code,
+            // never each other.
+            var source = Repository.Path("src", "BlueGreen.Analyzers.CodeFixes");
+            var files = Directory.EnumerateFiles(source, "*.cs").ToDictionary(file => Path.GetFileName(file), File.ReadAllText);
+            Assert.Equal(new[] { "NewMigration.cs" }, files.Where(file => file.Value.Contains(".AddDocument(", StringComparison.Ordinal)).Select(file => file.Key));
+            var providers = files.Keys.Where(file => file.EndsWith("CodeFixProvider.cs", StringComparison.Ordinal) && file != "MigrationCodeFixProvider.cs").Select(file => file[..^3]).ToList();
+            Assert.Empty(providers.SelectMany(provider => files.Where(file => file.Key != provider + ".cs" && file.Value.Contains(provider, StringComparison.Ordinal)).Select(file => file.Key + " names " + provider)));
         }
     }
 }

@@ -90,7 +90,7 @@ namespace BlueGreen.Analyzers.Tests
             const string concurrently = "\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);";
             PostgresHistory.Fixed(test, CreateNameIndex + concurrently + "\n\n" + numberIndex + concurrently, down);
 
-            // In place, the fix asked for: the first fix would give one index a migration of its own (LockSplitTests).
+            // In place, the default: the fix that gives one index a migration of its own is asked for by key (LockSplitTests).
             test.CodeActionEquivalenceKey = CreateIndexConcurrentlyCodeFixProvider.Key;
             test.BatchFixedState.InheritanceMode = StateInheritanceMode.AutoInheritAll;
             foreach (var source in test.FixedState.Sources)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -95,7 +96,8 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
         }
 
         /// <summary>Applies a code fix to one diagnostic after another until none it fixes is left.</summary>
-        public async Task<HistoryProject> FixAllAsync(CodeFixProvider provider)
+        /// <param name="preferred">The equivalence key of the fix to make where the provider offers it; elsewhere its chosen fix.</param>
+        public async Task<HistoryProject> FixAllAsync(CodeFixProvider provider, string? preferred = null)
         {
             var project = this;
             for (var iteration = 0; iteration < 50; iteration++)
@@ -107,9 +109,10 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                 }
 
                 var document = project.Project.GetDocument(diagnostic.Location.SourceTree)!;
-                CodeAction? action = null;
+                var actions = new List<CodeAction>();
                 // A fix the provider does not apply by default comes inside a group (see FixChoice): the fix is the group's one action.
-                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (registered, _) => action ??= registered.NestedActions.FirstOrDefault() ?? registered, CancellationToken.None));
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (registered, _) => actions.Add(registered.NestedActions.FirstOrDefault() ?? registered), CancellationToken.None));
+                var action = actions.FirstOrDefault(candidate => candidate.EquivalenceKey == preferred) ?? actions.FirstOrDefault();
                 Assert.NotNull(action);
                 var operation = (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
                 project = new HistoryProject(operation.ChangedSolution.GetProject(project.Project.Id)!);
