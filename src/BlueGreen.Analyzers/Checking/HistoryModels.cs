@@ -3,7 +3,6 @@ using System.Threading;
 using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Checking
 {
@@ -110,52 +109,6 @@ namespace BlueGreen.Analyzers.Checking
 
             return merged;
         }
-
-        /// <summary>
-        /// Whether a property may be required in S (the target model of the migration at <paramref name="shippedIndex"/>)
-        /// and not in the migration at <paramref name="index"/>'s, or the reverse, while its column is nullable: told from
-        /// the designers' text, without reading either model (see <see cref="ModelText.SameOptionalColumnSources"/>). True
-        /// when it cannot be told (a designer missing or not indexed). Tables S takes from older designers in a merged history
-        /// (<see cref="Shipped"/>) are not compared: their requiredness changing in the same migration is not looked for.
-        /// </summary>
-        public bool RequirednessMayDiffer(int shippedIndex, int index)
-        {
-            if (shippedIndex < 0)
-            {
-                // S is the empty model: nothing maps, nothing is judged against it.
-                return false;
-            }
-
-            return Text(shippedIndex) is not { } before || Text(index) is not { } after || !before.SameOptionalColumnSources(after);
-        }
-
-        /// <summary>
-        /// Whether the target model after the migration at <paramref name="index"/> may map <paramref name="column"/> of
-        /// <paramref name="table"/>, told from its designer's text (see <see cref="ModelText"/>): false only where the
-        /// designer names the table and no statement that could put the column there names it. True without a designer.
-        /// </summary>
-        public bool MayMapColumn(int index, TableKey table, string column) =>
-            index >= 0 && (Text(index) is not { } text || text.ColumnCode(table.Name, column) is not { Count: 0 });
-
-        /// <summary>
-        /// Whether the target models after the migrations at <paramref name="first"/> and <paramref name="second"/> certainly
-        /// map <paramref name="column"/> of <paramref name="table"/> alike (both, or neither): the designers' statements that
-        /// could map it are the same code. False when that cannot be told.
-        /// </summary>
-        public bool MapAlike(int first, int second, TableKey table, string column)
-        {
-            if (first < 0 || second < 0 || Text(first) is not { } one || Text(second) is not { } other)
-            {
-                return false;
-            }
-
-            return one.MapAlike(other, table.Name, column);
-        }
-
-        private ModelText? Text(int index) =>
-            History.Migrations[index].TargetModelMethod is { } method
-                ? TreeFacts.Get(method.SyntaxTree, _cancellationToken).ModelText(method, _cancellationToken)
-                : null;
 
         /// <summary>The target model after the migration at <paramref name="index"/>; the empty model before the first; null without a designer.</summary>
         public TargetModel? After(int index) =>

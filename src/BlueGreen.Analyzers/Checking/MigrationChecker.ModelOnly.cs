@@ -28,7 +28,6 @@ namespace BlueGreen.Analyzers.Checking
             // Only an unmapped column without a default can be left behind: without one, no model is read.
             var candidates = unmapped.WithoutDefault(_schema);
             if (candidates.Count == 0
-                || !MayUnmapAny(candidates)
                 || _models.After(_index - 1) is not { } before
                 || _models.After(_index) is not { } after
                 || _models.Current is not { } current)
@@ -68,27 +67,6 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>
-        /// Whether the migration may stop mapping one of <paramref name="candidates"/>, told from the designers' text: a column
-        /// a release before it already unmapped (waiting for its drop) is not named in the model before, and one the snapshot
-        /// no longer maps but this migration's model still does is mapped by the same statements before and after it.
-        /// </summary>
-        private bool MayUnmapAny(Dictionary<TableKey, HashSet<string>> candidates)
-        {
-            foreach (var pair in candidates)
-            {
-                foreach (var column in pair.Value)
-                {
-                    if (_models.MayMapColumn(_index - 1, pair.Key, column) && !_models.MapAlike(_index - 1, _index, pair.Key, column))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
         /// Whether the new model requires the column through a property of a type the running version knows too, so that
         /// version writes rows of that type without it. A type new to this release has no rows the running version wrote.
         /// </summary>
@@ -107,7 +85,6 @@ namespace BlueGreen.Analyzers.Checking
         public void CheckRequirednessInModel(IReadOnlyList<SchemaOperation> operations)
         {
             if (!Migration.UpOperations(_models.CancellationToken).IsComplete
-                || !_models.RequirednessMayDiffer(_shippedIndex, _index)
                 || Shipped is not { } shipped
                 || _models.After(_index) is not { } green
                 || Migration.Up is not { } up)

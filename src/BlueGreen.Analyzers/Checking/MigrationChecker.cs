@@ -63,7 +63,7 @@ namespace BlueGreen.Analyzers.Checking
         {
             // S is read only for an operation some case below can judge: designers are the bulk of a history. (Renames are
             // tracked either way; without S nothing of this migration is judged against them.)
-            if (!MayBreakShipped(operation) || !ShippedMayMap(operation) || Shipped is not { } shipped)
+            if (!MayBreakShipped(operation) || Shipped is not { } shipped)
             {
                 Track(operation);
                 return;
@@ -122,38 +122,13 @@ namespace BlueGreen.Analyzers.Checking
             Track(operation);
         }
 
-        /// <summary>
-        /// Whether S may map the column a drop, rename or alteration is about, told from its designer's text: every case of
-        /// <see cref="Check"/> for them needs S to map it, and most columns a healthy history drops were unmapped releases ago.
-        /// </summary>
-        private bool ShippedMayMap(SchemaOperation operation)
-        {
-            var (table, column) = operation switch
-            {
-                DropColumn drop => (drop.Table, drop.Column),
-                RenameColumn rename => (rename.Table, rename.Column),
-                AlterColumn alter => (alter.Table, alter.Column),
-                _ => (default(TableKey), null),
-            };
-
-            if (column is null)
-            {
-                return true;
-            }
-
-            var original = Original(table);
-            return _models.MayMapColumn(_shippedIndex, original, Original(original, column));
-        }
-
         /// <summary>Whether a case of <see cref="Check"/> can match <paramref name="operation"/>, told without S.</summary>
         private bool MayBreakShipped(SchemaOperation operation) => operation switch
         {
             RawSql sql => HasDropOrRename(sql),
             DropColumn or RenameColumn or DropTable or RenameTable => true,
-            // NOT NULL without a default (BG0005); nullable without one may be a TPH type's required property (BG0005 too), which
-            // only a change to the models' hierarchies, owned or complex types can make.
-            AddColumn add => add.Definition is { Nullable: false, HasDefault: false }
-                || (add.Definition is { Nullable: true, HasDefault: false } && _models.RequirednessMayDiffer(_shippedIndex, _index)),
+            // NOT NULL without a default (BG0005); nullable without one may be a TPH type's required property (BG0005 too).
+            AddColumn add => add.Definition is { Nullable: not null, HasDefault: false },
             AlterColumn alter => Tightening(alter) is not null || MayLoosen(alter),
             _ => false,
         };

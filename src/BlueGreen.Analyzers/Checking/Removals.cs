@@ -150,9 +150,6 @@ namespace BlueGreen.Analyzers.Checking
             for (var before = index - 1; before >= 0; before--)
             {
                 models.CancellationToken.ThrowIfCancellationRequested();
-
-                // Read, not told from the designer's text (ModelText): with these models left unread, the benchmark's
-                // analysis after an edit took five times as long (docs/performance.md; where that time went was not found).
                 var model = models.After(before);
                 if (model?.Declaration(table, column) is { } declaration)
                 {

@@ -22,7 +22,6 @@ namespace BlueGreen.Analyzers.History
         private readonly ConcurrentDictionary<TextSpan, MigrationOperations> _operations = new ConcurrentDictionary<TextSpan, MigrationOperations>();
         private readonly ConcurrentDictionary<TextSpan, TargetModel> _models = new ConcurrentDictionary<TextSpan, TargetModel>();
         private readonly ConcurrentDictionary<TextSpan, Provider?> _providers = new ConcurrentDictionary<TextSpan, Provider?>();
-        private readonly ConcurrentDictionary<TextSpan, ModelText> _modelTexts = new ConcurrentDictionary<TextSpan, ModelText>();
 
         private readonly SyntaxTree _tree;
         private IReadOnlyList<SyntaxNode>? _usageCandidates;
@@ -100,10 +99,6 @@ namespace BlueGreen.Analyzers.History
 
         public TargetModel Model(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
             _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken));
-
-        /// <summary>Which statements of the model-building method hold which literals (see <see cref="Model.ModelText"/>).</summary>
-        public ModelText ModelText(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
-            _modelTexts.GetOrAdd(method.Span, _ => BlueGreen.Analyzers.Model.ModelText.Read(method, cancellationToken));
 
         public Provider? Provider(MethodDeclarationSyntax method) =>
             _providers.GetOrAdd(method.Span, _ => ProviderDetection.Of(method));
