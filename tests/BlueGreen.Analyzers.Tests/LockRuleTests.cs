@@ -73,7 +73,7 @@ namespace BlueGreen.Analyzers.Tests
         public async Task BG0201_an_index_on_a_table_that_holds_rows_is_built_concurrently_by_the_fix_as_EF_writes_it()
         {
             var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>("{|#0:" + CreateNameIndex + "|};", DropNameIndex);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             PostgresHistory.Fixed(test, CreateNameIndex + "\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);", DropNameIndex);
             await test.RunAsync(CancellationToken.None);
         }
@@ -85,8 +85,8 @@ namespace BlueGreen.Analyzers.Tests
             const string down = "migrationBuilder.DropIndex(name: \"IX_Customers_Number\", table: \"Customers\");\n\n" + DropNameIndex;
             var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(
                 "{|#0:" + CreateNameIndex + "|};\n\n{|#1:" + numberIndex + "|};", down);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(1).WithArguments(SecondId, "IX_Customers_Number", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(1).WithArguments(SecondId, "IX_Customers_Number", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             const string concurrently = "\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);";
             PostgresHistory.Fixed(test, CreateNameIndex + concurrently + "\n\n" + numberIndex + concurrently, down);
 
@@ -107,7 +107,7 @@ namespace BlueGreen.Analyzers.Tests
         {
             var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(
                 "{|#0:" + CreateNameIndex + "|}\n    .Annotation(\"Npgsql:IndexMethod\", \"btree\")\n    .Annotation(\"Npgsql:CreatedConcurrently\", false);", DropNameIndex);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             PostgresHistory.Fixed(test, CreateNameIndex + "\n    .Annotation(\"Npgsql:IndexMethod\", \"btree\")\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);", DropNameIndex);
             await test.RunAsync(CancellationToken.None);
         }
@@ -183,7 +183,7 @@ namespace BlueGreen.Analyzers.Tests
                 "migrationBuilder.DropIndex(name: \"IX_Orders_Id\", table: \"Orders\");"));
             test.TestState.Sources.Add(Sources.Designer("Third", thirdId, PostgresHistory.Model));
             test.TestState.AdditionalFiles.Add(("ShippedMigrations.md", "## 2024.01\n- " + PostgresHistory.InitialId + "\n"));
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(thirdId, "IX_Customers_Name", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(thirdId, "IX_Customers_Name", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             PostgresHistory.Fixed(test, createOrders, "migrationBuilder.DropTable(name: \"Orders\");");
             test.FixedState.Sources.Add(Sources.Migration(
                 "Third",
@@ -384,7 +384,7 @@ namespace BlueGreen.Analyzers.Tests
         {
             var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(
                 "{|#0:" + CreateNameIndex + "|}\n    .Annotation(value: false, name: \"Npgsql:CreatedConcurrently\");", DropNameIndex);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Name", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             PostgresHistory.Fixed(test, CreateNameIndex + "\n    .Annotation(value: true, name: \"Npgsql:CreatedConcurrently\");", DropNameIndex);
             await test.RunAsync(CancellationToken.None);
         }

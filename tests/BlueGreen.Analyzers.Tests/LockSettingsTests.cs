@@ -139,7 +139,7 @@ namespace BlueGreen.Analyzers.Tests
             Configure(test, "bluegreen.postgresql_version = " + version);
             if (reported)
             {
-                test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers"));
+                test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             }
 
             await test.RunAsync(CancellationToken.None);
@@ -185,7 +185,7 @@ namespace BlueGreen.Analyzers.Tests
         {
             var test = SqlServerHistory<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>("{|#0:" + NumberIndex + "|};", DropNumberIndex);
             Configure(test, "bluegreen.sqlserver_edition = " + edition);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers", "without ONLINE = ON", "build it online (annotation SqlServer:Online)"));
             SqlServerFixed(test, NumberIndex + "\n    .Annotation(\"SqlServer:Online\", true);", DropNumberIndex);
             test.CodeActionEquivalenceKey = CreateIndexConcurrentlyCodeFixProvider.OnlineKey;
             await test.RunAsync(CancellationToken.None);
@@ -197,7 +197,7 @@ namespace BlueGreen.Analyzers.Tests
             var test = SqlServerHistory<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(
                 "{|#0:" + NumberIndex + "|}\n    .Annotation(\"SqlServer:Online\", false);", DropNumberIndex);
             Configure(test, "bluegreen.sqlserver_edition = enterprise");
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers", "without ONLINE = ON", "build it online (annotation SqlServer:Online)"));
             SqlServerFixed(test, NumberIndex + "\n    .Annotation(\"SqlServer:Online\", true);", DropNumberIndex);
             await test.RunAsync(CancellationToken.None);
         }
@@ -237,7 +237,7 @@ namespace BlueGreen.Analyzers.Tests
         {
             var postgres = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>("{|#0:" + NumberIndex + "|};", DropNumberIndex);
             Configure(postgres, "bluegreen.sqlserver_edition = enterprise");
-            postgres.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers"));
+            postgres.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Number", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             PostgresHistory.Fixed(postgres, NumberIndex + "\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);", DropNumberIndex);
             postgres.FixedState.AnalyzerConfigFiles.AddRange(postgres.TestState.AnalyzerConfigFiles);
             postgres.CodeActionEquivalenceKey = CreateIndexConcurrentlyCodeFixProvider.Key;

@@ -140,7 +140,7 @@ namespace BlueGreen.Analyzers.Tests
         {
             var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(
                 AddTier + "\n\n{|#0:" + CreateIndex("Tier") + "|};", DropIndex("Tier") + "\n\n" + DropTier);
-            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Tier", "Customers"));
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Customers_Tier", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
             test.CodeActionEquivalenceKey = CreateIndexConcurrentlyCodeFixProvider.OwnMigrationKey;
             PostgresHistory.Fixed(test, AddTier, DropTier);
             AddMoved(test.FixedState, "Tier", 1);

@@ -95,7 +95,7 @@ namespace BlueGreen.Analyzers.Rules
         public static readonly DiagnosticDescriptor IndexWithoutConcurrently = Create(
             "BG0201",
             "Index built on an existing table without CONCURRENTLY or ONLINE",
-            "Migration '{0}' creates index '{1}' on table '{2}', which already holds rows, under a lock that blocks writes: every insert, update and delete on '{2}' waits until the index is built, so the running version's writes wait; build it without that lock: on PostgreSQL concurrently (annotation Npgsql:CreatedConcurrently, in a migration of its own), on SQL Server online (annotation SqlServer:Online)",
+            "Migration '{0}' creates index '{1}' on table '{2}', which already holds rows, {3}: every insert, update and delete on '{2}' waits until the index is built, so the running version's writes wait; {4}",
             DiagnosticSeverity.Warning,
             "PostgreSQL's CREATE INDEX takes a SHARE lock on the table, and SQL Server's offline CREATE INDEX a shared lock (a clustered index: a schema modification lock), for as long as the build reads every row: writes wait, and with them the running version's requests. CREATE INDEX CONCURRENTLY (PostgreSQL; EF's Npgsql provider writes it for the annotation Npgsql:CreatedConcurrently and runs it outside the migration's transaction) and WITH (ONLINE = ON) (SQL Server Enterprise, Developer and Azure SQL; the annotation SqlServer:Online) build it while writes go on. On SQL Server the rule is opt-in: bluegreen.sqlserver_edition in .editorconfig names an edition that builds online.");
 

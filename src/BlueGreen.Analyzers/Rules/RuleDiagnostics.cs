@@ -41,7 +41,10 @@ namespace BlueGreen.Analyzers.Rules
             DroppedWhileUsed f => Diagnostic.Create(Descriptors.StillUsed, f.Location, f.Uses, NameData(f.Name), "Code",
                 f.Name.Column is null ? "table" : "column", f.Name.Display,
                 $"this migration {f.Name.How}: {Where(f.Uses[0])}{(f.Uses.Count > 1 ? " and " + (f.Uses.Count - 1) + " more" : string.Empty)} will fail once it has run; remove those uses first"),
-            IndexBuiltUnderLock f => Create(Descriptors.IndexWithoutConcurrently, f, LockData(f) with { Provider = f.Provider }, f.Migration.Id, f.Index, f.Table.ToString()),
+            // Each provider's own lock and remedy: the rule fires on PostgreSQL and, opted in, on SQL Server only.
+            IndexBuiltUnderLock f => Create(Descriptors.IndexWithoutConcurrently, f, LockData(f) with { Provider = f.Provider }, f.Migration.Id, f.Index, f.Table.ToString(),
+                f.Provider == Provider.SqlServer ? "without ONLINE = ON" : "without CONCURRENTLY",
+                f.Provider == Provider.SqlServer ? "build it online (annotation SqlServer:Online)" : "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"),
             NonTransactionalMixed f => Create(Descriptors.NonTransactionalMixed, f, LockData(f), f.Migration.Id,
                 f.Index is null ? "SQL with suppressTransaction: true" : $"CREATE INDEX CONCURRENTLY of '{f.Index}'", f.Others),
             DefaultRewrite f => Create(Descriptors.VolatileDefault, f, LockData(f) with { Column = f.Column }, f.Migration.Id, f.Column, f.Table.ToString(),
