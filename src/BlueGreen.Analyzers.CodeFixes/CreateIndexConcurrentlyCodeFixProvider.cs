@@ -104,7 +104,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                 return new TextChange(value.Span, "true");
             }
 
-            var indent = MigrationSplit.Indentation(text, statement.SpanStart);
+            var indent = MigrationEdits.LineIndentation(text, statement.SpanStart);
             return new TextChange(new TextSpan(expression.Span.End, 0), MigrationEdits.NewLineOf(text) + indent + "    " + MigrationCode.Annotation(annotation, true));
         }
     }

@@ -113,11 +113,13 @@ namespace BlueGreen.Analyzers.CodeFixes
         public string NewLineText => NewLine;
 
         /// <summary>The whitespace before the first token of the line a position is on.</summary>
-        public string IndentationOfLine(int position)
+        public string IndentationOfLine(int position) => LineIndentation(_text, position);
+
+        /// <summary>The whitespace before the first token of the line <paramref name="position"/> is on in <paramref name="text"/>.</summary>
+        public static string LineIndentation(SourceText text, int position)
         {
-            var line = _text.Lines.GetLineFromPosition(position);
-            var text = line.ToString();
-            return text.Substring(0, text.Length - text.TrimStart().Length);
+            var line = text.Lines.GetLineFromPosition(position).ToString();
+            return line.Substring(0, line.Length - line.TrimStart().Length);
         }
 
         /// <summary>Replaces one node (an argument, a literal) by text.</summary>

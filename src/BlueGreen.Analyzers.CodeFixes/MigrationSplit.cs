@@ -7,6 +7,7 @@ using BlueGreen.Analyzers.History;
 using BlueGreen.Analyzers.Schema;
 using BlueGreen.Analyzers.Syntax;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -36,10 +37,12 @@ namespace BlueGreen.Analyzers.CodeFixes
         private readonly MigrationHistory _history;
         private readonly MigrationEntry _migration;
         private readonly ExpressionStatementSyntax _statement;
+        private readonly SchemaOperation _operation;
         private readonly StatementSyntax? _undo;
 
-        private MigrationSplit(Compilation compilation, MigrationHistory history, MigrationEntry migration, ExpressionStatementSyntax statement, StatementSyntax? undo)
+        private MigrationSplit(Compilation compilation, MigrationHistory history, MigrationEntry migration, ExpressionStatementSyntax statement, SchemaOperation operation, StatementSyntax? undo)
         {
+            _operation = operation;
             _compilation = compilation;
             _history = history;
             _migration = migration;
@@ -67,7 +70,7 @@ namespace BlueGreen.Analyzers.CodeFixes
                         return null;
                     }
 
-                    var split = new MigrationSplit(compilation, history, migration, statement, undo);
+                    var split = new MigrationSplit(compilation, history, migration, statement, operation, undo);
                     return FollowingMigrations.For(compilation, history, migration, split.MayPass) is not null ? split : null;
                 }
             }
@@ -108,22 +111,12 @@ namespace BlueGreen.Analyzers.CodeFixes
         /// Whether the moved operation may also run after a later migration: one with the same target model (it changes no
         /// model, as one split from this migration) whose every operation could run before it (see <see cref="CanRunLast"/>).
         /// </summary>
-        private bool MayPass(MigrationEntry later)
-        {
-            var operation = OperationReader.Read(_statement.Parent?.Parent as MethodDeclarationSyntax, CancellationToken.None).Operations
-                .FirstOrDefault(candidate => MigrationSyntax.Statement(candidate) == _statement);
-            return operation is not null
-                && later.Up?.Body is { } body
-                && CanRunLast(operation, body.Statements)
-                && later.TargetModelMethod?.Body?.ToString() == _migration.TargetModelMethod?.Body?.ToString();
-        }
-
-        /// <summary>The whitespace that starts the line a position is on.</summary>
-        public static string Indentation(SourceText text, int position)
-        {
-            var line = text.Lines.GetLineFromPosition(position).ToString();
-            return line.Substring(0, line.Length - line.TrimStart().Length);
-        }
+        private bool MayPass(MigrationEntry later) =>
+            later.Up?.Body is { } body
+            && CanRunLast(_operation, body.Statements)
+            && later.TargetModelMethod?.Body is { } model
+            && _migration.TargetModelMethod?.Body is { } own
+            && SyntaxFactory.AreEquivalent(model, own, topLevel: false);
 
         /// <summary>
         /// Whether the operation can run after the statements that follow it in Up: raw SQL, whose effects are unknown, only
@@ -193,7 +186,7 @@ namespace BlueGreen.Analyzers.CodeFixes
             var code = change is { } inside && span.Contains(inside.Span)
                 ? text.ToString(TextSpan.FromBounds(span.Start, inside.Span.Start)) + inside.NewText + text.ToString(TextSpan.FromBounds(inside.Span.End, span.End))
                 : text.ToString(span);
-            var indent = Indentation(text, span.Start);
+            var indent = MigrationEdits.LineIndentation(text, span.Start);
             var lines = code.Replace("\r\n", "\n").Split('\n');
             return MigrationCall.Copied(string.Join("\n", lines.Select((line, i) => i > 0 && line.StartsWith(indent, StringComparison.Ordinal) ? line.Substring(indent.Length) : line)));
         }
