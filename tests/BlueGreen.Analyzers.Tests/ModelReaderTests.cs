@@ -636,6 +636,29 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Equal(Mapping.Unknown, model.Maps(new TableKey(null, "Products"), "Name"));
         }
 
+        [Theory]
+        [InlineData("int")]
+        [InlineData("int?")]
+        [InlineData("string")]
+        [InlineData("DateTime?")]
+        [InlineData("@class")]
+        [InlineData("@class?")]
+        [InlineData("int ?")]
+        [InlineData("System.Guid")]
+        [InlineData("List<string>")]
+        [InlineData("Dictionary<string, object>")]
+        [InlineData("byte[]")]
+        public void A_type_is_read_as_written(string type)
+        {
+            // The reader names types without building strings for the common shapes; what it names is what ToString says.
+            var syntax = SyntaxFactory.ParseTypeName(type);
+            Assert.Equal(syntax.ToString(), BlueGreen.Analyzers.Syntax.Invocations.TypeText(syntax));
+
+            var property = Read("modelBuilder.Entity(\"Shop.C\", b => { b.Property<" + type + ">(\"Id\"); b.HasKey(\"Id\"); b.ToTable(\"C\"); b.Property<" + type + ">(\"Other\"); });")
+                .Declaration(new TableKey(null, "C"), "Other");
+            Assert.Equal(syntax.ToString(), property?.ClrType);
+        }
+
         private static TargetModel Read(string body) => DesignerBody.Read(body);
 
         /// <summary>"schema.Table (excluded): Column!, Column?, Column" (NOT NULL, nullable, unknown), one line per table.</summary>

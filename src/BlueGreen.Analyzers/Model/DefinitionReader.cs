@@ -18,6 +18,7 @@ namespace BlueGreen.Analyzers.Model
         public static ModelDefinition Read(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken)
         {
             var model = new ModelDefinition();
+            var chain = new List<InvocationExpressionSyntax>();
             foreach (var statement in body.Statements)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -26,7 +27,7 @@ namespace BlueGreen.Analyzers.Model
                     continue;
                 }
 
-                var chain = Invocations.Chain(expression);
+                Invocations.Chain(expression, chain);
                 if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], modelBuilder))
                 {
                     // e.g. SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder): no table or column.
@@ -91,6 +92,11 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>Reads the statements of an entity, owned or complex type's builder lambda.</summary>
         private static void ReadType(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
         {
+            if (lambda.Body is BlockSyntax statements)
+            {
+                type.ExpectProperties(statements.Statements.Count);
+            }
+
             var propertiesBefore = type.PropertyOrder.Count;
             ReadTypeStatements(type, lambda, cancellationToken);
             if (lambda.Body is BlockSyntax block && (type.Body is null || propertiesBefore == 0 && type.PropertyOrder.Count > 0))
@@ -102,6 +108,9 @@ namespace BlueGreen.Analyzers.Model
         private static void ReadTypeStatements(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
         {
             var builder = BuilderSyntax.LambdaParameter(lambda);
+
+            // One list for the lambda's statements (a nested owned or complex type's lambda has its own).
+            var chain = new List<InvocationExpressionSyntax>();
             foreach (var statement in Invocations.LambdaStatements(lambda))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -111,7 +120,7 @@ namespace BlueGreen.Analyzers.Model
                     continue;
                 }
 
-                var chain = Invocations.Chain(expression);
+                Invocations.Chain(expression, chain);
                 if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], builder))
                 {
                     // Provider calls written type-qualified, e.g. SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"), 1L, 1):

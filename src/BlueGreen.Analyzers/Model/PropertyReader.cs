@@ -42,7 +42,7 @@ namespace BlueGreen.Analyzers.Model
         {
             var arguments = root.ArgumentList.Arguments;
             return Invocations.TypeArgument(root)
-                ?? (arguments.Count == 2 && arguments[0].Expression is TypeOfExpressionSyntax typeOf ? typeOf.Type.ToString() : null);
+                ?? (arguments.Count == 2 && arguments[0].Expression is TypeOfExpressionSyntax typeOf ? Invocations.TypeText(typeOf.Type) : null);
         }
 
         private static PropertyDefinition Declare(TypeDefinition type, string name, ColumnDeclaration? declaration)

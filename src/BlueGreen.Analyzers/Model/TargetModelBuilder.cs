@@ -37,6 +37,18 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>Some entity's table cannot be told: nothing can be concluded "not mapped".</summary>
         public void MarkUnplaced() => _unplaced = true;
 
+        /// <summary>
+        /// Sizes the placement's table for <paramref name="columns"/> columns when it is new: a table's columns grown one
+        /// doubling at a time cost more than the columns themselves.
+        /// </summary>
+        public void ExpectColumns(Placement placement, int columns)
+        {
+            if (placement.Table is { } table && !_tables.ContainsKey(table))
+            {
+                _tables.Add(table, new Dictionary<string, MappedColumn>(columns, StringComparer.Ordinal));
+            }
+        }
+
         /// <summary>Maps a property to its column in the placement's table; none when the placement has no table.</summary>
         public void AddProperty(Placement placement, PropertyDefinition property, bool isKey)
         {
