@@ -33,14 +33,14 @@ namespace BlueGreen.Analyzers.Benchmarks
         private static readonly MethodInfo ReadModel = Type("Model.ModelReader").GetMethod("Read")!;
         private static readonly MethodInfo ReadOperations = Type("Schema.OperationReader").GetMethod("Read")!;
 
-        public static void Run(int size)
+        public static void Run(int size, bool allocations = false)
         {
             // JIT everything first, on a small history.
-            Phases(Workload.Create(20), print: false);
-            Phases(Workload.Create(size), print: true);
+            Phases(Workload.Create(20), print: false, allocations: false);
+            Phases(Workload.Create(size), print: true, allocations);
         }
 
-        private static void Phases(Workload workload, bool print)
+        private static void Phases(Workload workload, bool print, bool allocations)
         {
             var trees = workload.Parse();
             var compilation = Workload.Compile(trees);
@@ -62,7 +62,10 @@ namespace BlueGreen.Analyzers.Benchmarks
             IList histories = null!;
             Measure(print, "2. HistoryBuilder.Build (symbols of every candidate class)", () => histories = (IList)Build.Invoke(null, new object[] { compilation, CancellationToken.None })!);
             var migrations = histories.Cast<object>().Sum(history => ((ICollection)history.GetType().GetProperty("Migrations")!.GetValue(history)!).Count);
+            using var byType = allocations ? new AllocationsByType() : null;
+            byType?.Start();
             Measure(print, $"3. CompatibilityChecker.Check, first time ({migrations} migrations: reads every Up, and the designers judgments need)", () => CheckAll(histories, compilation));
+            byType?.StopAndPrint(top: 30);
             Measure(print, "4. CompatibilityChecker.Check again (everything read is cached: the replay alone)", () => CheckAll(histories, compilation));
             var designersRead = trees.Count(tree => ((ICollection)Models.GetValue(GetFacts.Invoke(null, new object[] { tree, CancellationToken.None }))!).Count > 0);
             var methodsRead = trees.Sum(tree => ((ICollection)Operations.GetValue(GetFacts.Invoke(null, new object[] { tree, CancellationToken.None }))!).Count);

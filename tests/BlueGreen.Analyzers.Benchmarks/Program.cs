@@ -17,7 +17,7 @@ namespace BlueGreen.Analyzers.Benchmarks
     /// <item>stats [--migrations 100,400]: sizes and mix of generated histories.</item>
     /// <item>check [--migrations 100]: compiles a history in memory and checks BG0001 reports exactly its unsafe drops.</item>
     /// <item>measure [--migrations 100,400] [--runs 3] [--manifest false]: the analyzers' own time and allocations, cold and after an edit.</item>
-    /// <item>breakdown [--migrations 400]: where the analyzers' time goes, phase by phase.</item>
+    /// <item>breakdown [--migrations 400] [--allocations true]: where the analyzers' time goes, phase by phase; with --allocations, what the cold check allocates, by type.</item>
     /// <item>profile [--migrations 400] [--scenario cold|edit] [--iterations 3] [--bound true|false] [--manifest false]: a workload for profile.sh.</item>
     /// <item>anything else: BenchmarkDotNet (e.g. --filter '*' --job short).</item>
     /// </list>
@@ -52,7 +52,7 @@ namespace BlueGreen.Analyzers.Benchmarks
                 case "breakdown":
                     foreach (var size in Sizes(options, 400))
                     {
-                        Breakdown.Run(size);
+                        Breakdown.Run(size, Flag(options, "allocations"));
                     }
 
                     return 0;
