@@ -106,10 +106,10 @@ namespace BlueGreen.Analyzers.CodeFixes
                 var migration = history.Migrations.FirstOrDefault(candidate => candidate.Id == data.MigrationId);
                 var declaring = history.Migrations.FirstOrDefault(candidate => candidate.Id == declaringId);
                 if (migration?.TargetModel(cancellationToken) is { } target
-                    && declaring?.TargetModel(cancellationToken)?.Declaration(table, column) is { } source
-                    && target.TypeBody(source.TypePath) is { } body)
+                    && declaring?.TargetModel(cancellationToken)?.Declaration(table, column) is { Statement: { } source } declaration
+                    && target.TypeBody(declaration.TypePath) is { } body)
                 {
-                    var plan = new DesignerPlan(body, Insertion(body, source, data.NeedsDefault ? MigrationCode.ClrDefault(data.ClrType) : null));
+                    var plan = new DesignerPlan(body, Insertion(body, declaration, source, data.NeedsDefault ? MigrationCode.ClrDefault(data.ClrType) : null));
 
                     // The declaration alone may not place the column where it was: configuration elsewhere in the designer
                     // (entity splitting, table-specific names) can decide its table. Only a designer that, read again,
@@ -130,12 +130,12 @@ namespace BlueGreen.Analyzers.CodeFixes
         }
 
         /// <summary>The declaration, placed where EF would list it (properties by name), at the block's indentation.</summary>
-        private static TextChange Insertion(BlockSyntax body, ColumnDeclaration source, string? defaultValue)
+        private static TextChange Insertion(BlockSyntax body, ColumnDeclaration declared, ExpressionStatementSyntax source, string? defaultValue)
         {
             var indentation = body.Statements.Count > 0 ? Indent(body.Statements[0]) : Indent(body) + "    ";
             var newLine = MigrationEdits.NewLineOf(body.SyntaxTree.GetText());
             var declaration = Declaration(source, indentation, newLine, defaultValue);
-            var (position, beforeStatement) = InsertionPoint(body, source.PropertyName);
+            var (position, beforeStatement) = InsertionPoint(body, declared.PropertyName);
             return new TextChange(new TextSpan(position, 0), beforeStatement
                 ? declaration + newLine + newLine + indentation
                 : newLine + (body.Statements.Count > 0 ? newLine : string.Empty) + indentation + declaration);
@@ -180,9 +180,8 @@ namespace BlueGreen.Analyzers.CodeFixes
         }
 
         /// <summary>The copied declaration, at the target block's indentation, with the default and the kept-in-database marker chained.</summary>
-        private static string Declaration(ColumnDeclaration declaration, string targetIndent, string newLine, string? defaultValue)
+        private static string Declaration(ExpressionStatementSyntax source, string targetIndent, string newLine, string? defaultValue)
         {
-            var source = declaration.Statement;
             var sourceIndent = Indent(source);
             var lines = source.Expression.ToString().Replace("\r\n", "\n").Split('\n')
                 .Select((line, index) => index == 0 ? line : (line.StartsWith(sourceIndent, System.StringComparison.Ordinal) ? targetIndent + line.Substring(sourceIndent.Length) : line))

@@ -61,9 +61,9 @@ namespace BlueGreen.Analyzers.CodeFixes
 
             foreach (var declaration in new[] { plan.Designer, plan.Snapshot })
             {
-                if (await edits.ForAsync(declaration.Statement, cancellationToken).ConfigureAwait(false) is { } model)
+                if (await edits.ForAsync(declaration, cancellationToken).ConfigureAwait(false) is { } model)
                 {
-                    MapToColumn(model, declaration.Statement, oldColumn);
+                    MapToColumn(model, declaration, oldColumn);
                 }
             }
 
@@ -85,12 +85,12 @@ namespace BlueGreen.Analyzers.CodeFixes
             foreach (var history in HistoryBuilder.Build(compilation, cancellationToken))
             {
                 if (history.Migrations.FirstOrDefault(migration => migration.Id == data.MigrationId) is { } migration
-                    && migration.TargetModel(cancellationToken)?.Declaration(table, newColumn) is { } designer
-                    && history.CurrentModel(cancellationToken)?.Declaration(table, newColumn) is { } snapshot)
+                    && migration.TargetModel(cancellationToken)?.Declaration(table, newColumn) is { Statement: { } designerStatement } designer
+                    && history.CurrentModel(cancellationToken)?.Declaration(table, newColumn) is { Statement: { } snapshotStatement })
                 {
                     // A column name set in the model configuration (HasColumnName) would override an attribute.
-                    var entity = HasColumnName(designer.Statement) is null ? EntityProperty(compilation, designer, cancellationToken) : null;
-                    return new Plan(designer, snapshot, entity);
+                    var entity = HasColumnName(designerStatement) is null ? EntityProperty(compilation, designer, cancellationToken) : null;
+                    return new Plan(designerStatement, snapshotStatement, entity);
                 }
             }
 
@@ -134,6 +134,6 @@ namespace BlueGreen.Analyzers.CodeFixes
         }
 
         /// <param name="Entity">Null when the entity class is not in the project (or a HasColumnName configures the column).</param>
-        private sealed record Plan(ColumnDeclaration Designer, ColumnDeclaration Snapshot, PropertyDeclarationSyntax? Entity);
+        private sealed record Plan(ExpressionStatementSyntax Designer, ExpressionStatementSyntax Snapshot, PropertyDeclarationSyntax? Entity);
     }
 }

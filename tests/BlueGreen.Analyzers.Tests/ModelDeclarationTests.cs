@@ -62,13 +62,13 @@ namespace BlueGreen.Analyzers.Tests
                 """);
 
             var name = model.Declaration(Customers, "Name")!;
-            Assert.Equal("b.Property(typeof(string), \"Name\")", name.Invocation.ToString());
-            Assert.EndsWith(".IsRequired();", name.Statement.ToString());
-            Assert.Same(name.Invocation, name.Statement.DescendantNodes().OfType<InvocationExpressionSyntax>().Last());
+            Assert.Equal("b.Property(typeof(string), \"Name\")", name.Invocation!.ToString());
+            Assert.EndsWith(".IsRequired();", name.Statement!.ToString());
+            Assert.Same(name.Invocation, name.Statement!.DescendantNodes().OfType<InvocationExpressionSyntax>().Last());
             Assert.Equal(("Name", "string", "Shop.Customer"), Describe(name));
 
             var latitude = model.Declaration(Customers, "latitude")!;
-            Assert.Equal("b2.Property<double?>(\"Lat\")", latitude.Invocation.ToString());
+            Assert.Equal("b2.Property<double?>(\"Lat\")", latitude.Invocation!.ToString());
             Assert.Equal(("Lat", "double?", "Shop.Customer/Home/Location"), Describe(latitude));
 
             var street = model.Declaration(Customers, "Billing_Street")!;
@@ -148,8 +148,8 @@ namespace BlueGreen.Analyzers.Tests
 
             var lng = model.Declaration(ShopCustomer, "Home_Location_Lng")!;
             Assert.Equal(("Lng", "double", "Fixtures.Customer/Home/Location"), Describe(lng));
-            Assert.Equal("b2.Property<double>(\"Lng\")", lng.Invocation.ToString());
-            Assert.StartsWith("b2.Property<double>(\"Lng\")", lng.Statement.ToString());
+            Assert.Equal("b2.Property<double>(\"Lng\")", lng.Invocation!.ToString());
+            Assert.StartsWith("b2.Property<double>(\"Lng\")", lng.Statement!.ToString());
 
             Assert.Equal(("DisplayName", "string", "Fixtures.Customer"), Describe(model.Declaration(ShopCustomer, "Display Name")!));
             Assert.Equal("Fixtures.Customer/Billing", model.Declaration(new TableKey("shop", "BillingAddresses"), "Street")!.TypePath);
@@ -234,7 +234,7 @@ namespace BlueGreen.Analyzers.Tests
             foreach (var (table, column) in new[] { (ShopCustomer, "Home_Location_Lat"), (ShopSupplier, "Address_Geo_Lat"), (new TableKey("shop", "BillingAddresses"), "Country") })
             {
                 var declaration = initial.Declaration(table, column)!;
-                Assert.Same(declaration.Statement.Parent, initial.TypeBody(declaration.TypePath));
+                Assert.Same(declaration.Statement!.Parent, initial.TypeBody(declaration.TypePath));
                 Assert.Equal(Mapping.NotMapped, nextModel.Maps(table, column));
 
                 var body = nextModel.TypeBody(declaration.TypePath)!;
@@ -244,6 +244,79 @@ namespace BlueGreen.Analyzers.Tests
 
             // The entity's block of properties, not the later one of its owned types and relationships.
             Assert.Contains(nextModel.TypeBody("Fixtures.Customer")!.Statements, statement => statement.ToString().StartsWith("b.Property<int>(\"Id\")", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Designers_configuring_an_entity_with_the_same_code_share_its_definition_but_each_declares_in_its_own_file()
+        {
+            const string Customer = """
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<string>("Name").IsRequired();
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+                """;
+            const string Order = """
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable("Orders");
+                    });
+                """;
+            var entities = new EntityDefinitions();
+            var first = ModelReader.Read(DesignerBody.Method(Customer + "\n" + Order), CancellationToken.None, entities);
+
+            // The same Customer code after other statements, and an Order whose code differs by one character, same length.
+            var secondMethod = DesignerBody.Method("modelBuilder.HasAnnotation(\"ProductVersion\", \"10.0.0\");\n" + Customer + "\n" + Order.Replace("Orders", "Ordres"));
+            var second = ModelReader.Read(secondMethod, CancellationToken.None, entities);
+
+            var name = second.Declaration(Customers, "Name")!;
+            Assert.Same(secondMethod.SyntaxTree, name.Statement!.SyntaxTree);
+            Assert.Same(secondMethod.SyntaxTree, second.TypeBody("Shop.Customer")!.SyntaxTree);
+            Assert.NotSame(first.Declaration(Customers, "Name")!.Statement!.SyntaxTree, name.Statement.SyntaxTree);
+            Assert.Equal(Mapping.Mapped, second.Maps(new TableKey(null, "Ordres"), "Id"));
+            Assert.Equal(Mapping.NotMapped, second.Maps(new TableKey(null, "Orders"), "Id"));
+            Assert.Equal(Mapping.Mapped, first.Maps(new TableKey(null, "Orders"), "Id"));
+
+            // Read alone, without the shared definitions, the second designer maps the same.
+            var alone = ModelReader.Read(secondMethod, CancellationToken.None);
+            foreach (var table in alone.Tables)
+            {
+                Assert.Equal(alone.Columns(table).OrderBy(column => column), second.Columns(table).OrderBy(column => column));
+            }
+
+            Assert.Equal(alone.Tables.OrderBy(table => table.ToString()), second.Tables.OrderBy(table => table.ToString()));
+
+            // The Customer definition was read once; the Order one twice (its code differs).
+            var third = DefinitionReader.Read(DesignerBody.Method(Customer + "\n" + Order).Body!, "modelBuilder", CancellationToken.None, entities);
+            var fourth = DefinitionReader.Read(secondMethod.Body!, "modelBuilder", CancellationToken.None, entities);
+            Assert.Same(third.Entities["Shop.Customer"], fourth.Entities["Shop.Customer"]);
+            Assert.NotSame(third.Entities["Shop.Order"], fourth.Entities["Shop.Order"]);
+        }
+
+        [Fact]
+        public void An_entity_configured_in_a_shape_the_shared_definitions_do_not_group_is_read_whole()
+        {
+            // A chain configuring two entities, and an entity whose name is not a constant: the method is read as before.
+            var entities = new EntityDefinitions();
+            var chained = DesignerBody.Method("""
+                modelBuilder
+                    .Entity("Shop.A", b => { b.Property<int>("Id"); b.HasKey("Id"); b.ToTable("A"); })
+                    .Entity("Shop.B", b => { b.Property<int>("Id"); b.HasKey("Id"); b.ToTable("B"); });
+                """);
+            Assert.Null(entities.Read(chained.Body!, "modelBuilder", CancellationToken.None));
+            var model = ModelReader.Read(chained, CancellationToken.None, entities);
+            Assert.Equal(Mapping.Mapped, model.Maps(new TableKey(null, "A"), "Id"));
+            Assert.Equal(Mapping.Mapped, model.Maps(new TableKey(null, "B"), "Id"));
+
+            var named = DesignerBody.Method("""
+                modelBuilder.Entity(Name, b => { b.Property<int>("Id"); b.HasKey("Id"); b.ToTable("A"); });
+                """);
+            Assert.Null(entities.Read(named.Body!, "modelBuilder", CancellationToken.None));
+            Assert.Equal(Mapping.Unknown, ModelReader.Read(named, CancellationToken.None, entities).Maps(new TableKey(null, "Z"), "Id"));
         }
 
         private static (string Name, string? ClrType, string TypePath) Describe(ColumnDeclaration declaration) =>

@@ -13,6 +13,9 @@ namespace BlueGreen.Analyzers.Checking
     internal sealed class HistoryModels
     {
         private readonly CancellationToken _cancellationToken;
+
+        // Designers repeat the whole model: an entity configured by the same code as in a designer already read is not read again.
+        private readonly EntityDefinitions _entities = new EntityDefinitions();
         private bool _currentRead;
         private TargetModel? _current;
         private bool _providerRead;
@@ -39,7 +42,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!_currentRead)
                 {
-                    _current = History.CurrentModel(_cancellationToken);
+                    _current = History.CurrentModel(_cancellationToken, _entities);
                     _currentRead = true;
                 }
 
@@ -112,6 +115,6 @@ namespace BlueGreen.Analyzers.Checking
 
         /// <summary>The target model after the migration at <paramref name="index"/>; the empty model before the first; null without a designer.</summary>
         public TargetModel? After(int index) =>
-            index < 0 ? TargetModel.Empty : History.Migrations[index].TargetModel(_cancellationToken);
+            index < 0 ? TargetModel.Empty : History.Migrations[index].TargetModel(_cancellationToken, _entities);
     }
 }

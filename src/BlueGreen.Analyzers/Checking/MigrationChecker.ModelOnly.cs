@@ -75,7 +75,7 @@ namespace BlueGreen.Analyzers.Checking
             && green.IsRequired(table, column) == true
             && green.IsNullable(table, column) == true
             && green.Declaration(table, column) is { } declaration
-            && shipped.TypeBody(declaration.TypePath) is not null;
+            && shipped.DeclaresType(declaration.TypePath);
 
         /// <summary>
         /// At the end of the migration: a column left nullable whose property changes requiredness in the model alone (a TPH

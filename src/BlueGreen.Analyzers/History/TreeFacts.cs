@@ -97,8 +97,8 @@ namespace BlueGreen.Analyzers.History
                 ? MigrationOperations.Empty
                 : _operations.GetOrAdd(method.Span, _ => OperationReader.Read(method, cancellationToken));
 
-        public TargetModel Model(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
-            _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken));
+        public TargetModel Model(MethodDeclarationSyntax method, CancellationToken cancellationToken, EntityDefinitions? entities = null) =>
+            _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken, entities));
 
         public Provider? Provider(MethodDeclarationSyntax method) =>
             _providers.GetOrAdd(method.Span, _ => ProviderDetection.Of(method));

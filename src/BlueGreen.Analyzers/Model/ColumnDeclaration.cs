@@ -4,24 +4,28 @@ namespace BlueGreen.Analyzers.Model
 {
     /// <summary>
     /// Where a model method declares the one property that maps a column: what a code fix copies from one designer into
-    /// the same type's block of another (<see cref="TargetModel.TypeBody"/>).
+    /// the same type's block of another (<see cref="TargetModel.TypeBody"/>). The names are known at once; the statement is
+    /// found in the method when first asked for (<see cref="ModelSource"/>), as only fixes need it.
     /// </summary>
     internal sealed class ColumnDeclaration
     {
-        public ColumnDeclaration(InvocationExpressionSyntax invocation, ExpressionStatementSyntax statement, string propertyName, string? clrType, string typePath)
+        private readonly ModelSource _source;
+        private PropertyDefinition? _declared;
+        private bool _found;
+
+        public ColumnDeclaration(ModelSource source, PropertyDefinition property)
         {
-            Invocation = invocation;
-            Statement = statement;
-            PropertyName = propertyName;
-            ClrType = clrType;
-            TypePath = typePath;
+            _source = source;
+            PropertyName = property.Name;
+            ClrType = property.ClrType;
+            TypePath = property.TypePath;
         }
 
-        /// <summary>The root of the statement's chain: <c>b.Property&lt;T&gt;("Name")</c>, <c>b.PrimitiveCollection&lt;T&gt;("Name")</c>...</summary>
-        public InvocationExpressionSyntax Invocation { get; }
+        /// <summary>The root of the statement's chain: <c>b.Property&lt;T&gt;("Name")</c>, <c>b.PrimitiveCollection&lt;T&gt;("Name")</c>...; null if the method no longer has it.</summary>
+        public InvocationExpressionSyntax? Invocation => Declared()?.Invocation;
 
-        /// <summary>The whole statement, with the chain that configures the property.</summary>
-        public ExpressionStatementSyntax Statement { get; }
+        /// <summary>The whole statement, with the chain that configures the property; null if the method no longer has it.</summary>
+        public ExpressionStatementSyntax? Statement => Declared()?.Statement;
 
         public string PropertyName { get; }
 
@@ -33,5 +37,16 @@ namespace BlueGreen.Analyzers.Model
         /// complex type on the way the navigation or complex property (<c>Fixtures.Customer/Home/Location</c>).
         /// </summary>
         public string TypePath { get; }
+
+        private PropertyDefinition? Declared()
+        {
+            if (!_found)
+            {
+                _declared = _source.Property(TypePath, PropertyName);
+                _found = true;
+            }
+
+            return _declared;
+        }
     }
 }

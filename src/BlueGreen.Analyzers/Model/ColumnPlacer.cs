@@ -17,16 +17,17 @@ namespace BlueGreen.Analyzers.Model
         private readonly TableResolver _tables;
         private readonly TargetModelBuilder _builder;
 
-        private ColumnPlacer(ModelDefinition model)
+        private ColumnPlacer(ModelDefinition model, ModelSource? source)
         {
             _model = model;
             _tables = new TableResolver(model);
-            _builder = new TargetModelBuilder(model.MaxIdentifierLength);
+            _builder = new TargetModelBuilder(model.MaxIdentifierLength, source);
         }
 
-        public static TargetModel Place(ModelDefinition model, CancellationToken cancellationToken)
+        /// <param name="source">The method <paramref name="model"/> was read from.</param>
+        public static TargetModel Place(ModelDefinition model, ModelSource? source, CancellationToken cancellationToken)
         {
-            var placer = new ColumnPlacer(model);
+            var placer = new ColumnPlacer(model, source);
             if (model.Unreadable || !model.DefaultSchema.IsKnown)
             {
                 placer._builder.MarkUnplaced();
@@ -38,7 +39,7 @@ namespace BlueGreen.Analyzers.Model
                 placer.PlaceEntity(entity);
             }
 
-            return placer._builder.Build(model.TypeBodies());
+            return placer._builder.Build(model);
         }
 
         private void PlaceEntity(TypeDefinition entity)

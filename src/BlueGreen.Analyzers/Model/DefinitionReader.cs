@@ -12,16 +12,56 @@ namespace BlueGreen.Analyzers.Model
     /// types they configure, as written: which table, which properties, which key. Where each property lands is
     /// <see cref="ColumnPlacer"/>'s business.
     /// </summary>
-    internal static class DefinitionReader
+    internal sealed class DefinitionReader
     {
+        private readonly bool _syntax;
+        private readonly string? _onlyEntity;
+        private readonly CancellationToken _cancellationToken;
+
+        private DefinitionReader(bool syntax, string? onlyEntity, CancellationToken cancellationToken)
+        {
+            _syntax = syntax;
+            _onlyEntity = onlyEntity;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>
+        /// What the method configures, without syntax: the model kept per tree holds no nodes, so the same definitions can
+        /// serve every designer that configures an entity with the same code (<see cref="EntityDefinitions"/>).
+        /// </summary>
         /// <param name="modelBuilder">The name of the method's <c>ModelBuilder</c> parameter.</param>
-        public static ModelDefinition Read(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken)
+        /// <param name="entities">Definitions of entities already read from identical code; null: read every entity.</param>
+        public static ModelDefinition Read(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken, EntityDefinitions? entities = null) =>
+            entities?.Read(body, modelBuilder, cancellationToken)
+            ?? new DefinitionReader(syntax: false, onlyEntity: null, cancellationToken).ReadModel(body, modelBuilder);
+
+        /// <summary>
+        /// The one entity's definition with the statements that declare it (<see cref="TypeDefinition.Body"/>,
+        /// <see cref="PropertyDefinition.Statement"/>): what a code fix edits.
+        /// </summary>
+        public static ModelDefinition ReadWithSyntax(BlockSyntax body, string modelBuilder, string entity, CancellationToken cancellationToken) =>
+            new DefinitionReader(syntax: true, entity, cancellationToken).ReadModel(body, modelBuilder);
+
+        /// <summary>The lambdas configuring one entity, in order, into a new definition (<see cref="EntityDefinitions"/>).</summary>
+        public static TypeDefinition ReadEntityLambdas(string name, IReadOnlyList<LambdaExpressionSyntax> lambdas, CancellationToken cancellationToken)
+        {
+            var reader = new DefinitionReader(syntax: false, onlyEntity: null, cancellationToken);
+            var entity = new TypeDefinition(TypeKind.Entity, name, parent: null);
+            foreach (var lambda in lambdas)
+            {
+                reader.ReadType(entity, lambda);
+            }
+
+            return entity;
+        }
+
+        private ModelDefinition ReadModel(BlockSyntax body, string modelBuilder)
         {
             var model = new ModelDefinition();
             var chain = new List<InvocationExpressionSyntax>();
             foreach (var statement in body.Statements)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                _cancellationToken.ThrowIfCancellationRequested();
                 if (Invocations.StatementExpression(statement) is not { } expression)
                 {
                     continue;
@@ -36,14 +76,15 @@ namespace BlueGreen.Analyzers.Model
 
                 foreach (var call in chain)
                 {
-                    ReadModelCall(model, call, cancellationToken);
+                    ReadModelCall(model, call);
                 }
             }
 
             return model;
         }
 
-        private static void ReadModelCall(ModelDefinition model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        /// <summary>A call on the model builder: the model's own settings, an entity's configuration.</summary>
+        public static void ReadModelSetting(ModelDefinition model, InvocationExpressionSyntax call)
         {
             var arguments = call.ArgumentList.Arguments;
             switch (Invocations.MethodName(call))
@@ -63,19 +104,33 @@ namespace BlueGreen.Analyzers.Model
                     }
 
                     break;
-                case "Entity" when arguments.Count == 2:
-                    ReadEntity(model, arguments, cancellationToken);
-                    break;
+            }
+        }
+
+        private void ReadModelCall(ModelDefinition model, InvocationExpressionSyntax call)
+        {
+            if (Invocations.MethodName(call) == "Entity" && call.ArgumentList.Arguments.Count == 2)
+            {
+                ReadEntity(model, call.ArgumentList.Arguments);
+            }
+            else
+            {
+                ReadModelSetting(model, call);
             }
         }
 
         /// <summary><c>modelBuilder.Entity("Ns.Type", b =&gt; { ... })</c>: designers configure an entity once or twice.</summary>
-        private static void ReadEntity(ModelDefinition model, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
+        private void ReadEntity(ModelDefinition model, SeparatedSyntaxList<ArgumentSyntax> arguments)
         {
             var name = Arguments.Fold(arguments[0].Expression).Value;
             if (name is null || arguments[1].Expression is not LambdaExpressionSyntax lambda)
             {
                 model.Unreadable = true;
+                return;
+            }
+
+            if (_onlyEntity is not null && name != _onlyEntity)
+            {
                 return;
             }
 
@@ -86,11 +141,11 @@ namespace BlueGreen.Analyzers.Model
                 model.Order.Add(entity);
             }
 
-            ReadType(entity, lambda, cancellationToken);
+            ReadType(entity, lambda);
         }
 
         /// <summary>Reads the statements of an entity, owned or complex type's builder lambda.</summary>
-        private static void ReadType(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+        private void ReadType(TypeDefinition type, LambdaExpressionSyntax lambda)
         {
             if (lambda.Body is BlockSyntax statements)
             {
@@ -98,14 +153,15 @@ namespace BlueGreen.Analyzers.Model
             }
 
             var propertiesBefore = type.PropertyOrder.Count;
-            ReadTypeStatements(type, lambda, cancellationToken);
-            if (lambda.Body is BlockSyntax block && (type.Body is null || propertiesBefore == 0 && type.PropertyOrder.Count > 0))
+            ReadTypeStatements(type, lambda);
+            if (lambda.Body is BlockSyntax block && (!type.HasBody || propertiesBefore == 0 && type.PropertyOrder.Count > 0))
             {
-                type.Body = block;
+                type.HasBody = true;
+                type.Body = _syntax ? block : null;
             }
         }
 
-        private static void ReadTypeStatements(TypeDefinition type, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+        private void ReadTypeStatements(TypeDefinition type, LambdaExpressionSyntax lambda)
         {
             var builder = BuilderSyntax.LambdaParameter(lambda);
 
@@ -113,7 +169,7 @@ namespace BlueGreen.Analyzers.Model
             var chain = new List<InvocationExpressionSyntax>();
             foreach (var statement in Invocations.LambdaStatements(lambda))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                _cancellationToken.ThrowIfCancellationRequested();
                 if (Invocations.StatementExpression(statement) is not { } expression)
                 {
                     type.Uncertain = true;
@@ -129,13 +185,13 @@ namespace BlueGreen.Analyzers.Model
                 }
 
                 // An expression-bodied lambda's statement is made up: only a block's is in the file.
-                ReadTypeCall(type, chain, statement.Parent is BlockSyntax ? statement as ExpressionStatementSyntax : null, cancellationToken);
+                ReadTypeCall(type, chain, statement.Parent is BlockSyntax ? statement as ExpressionStatementSyntax : null);
             }
         }
 
         /// <summary>One statement of a type's lambda: <paramref name="chain"/> starts on the type's builder.</summary>
         /// <param name="statement">The statement in the file; null when the lambda has no block.</param>
-        private static void ReadTypeCall(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement, CancellationToken cancellationToken)
+        private void ReadTypeCall(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement)
         {
             var root = chain[0];
             var arguments = root.ArgumentList.Arguments;
@@ -144,7 +200,7 @@ namespace BlueGreen.Analyzers.Model
                 case "Property":
                 case "PrimitiveCollection":
                 case "IndexerProperty":
-                    PropertyReader.Read(type, chain, statement);
+                    PropertyReader.Read(type, chain, statement, _syntax);
                     break;
                 case "HasBaseType" when arguments.Count == 1 && type.Kind == TypeKind.Entity:
                     var baseType = Arguments.Fold(arguments[0].Expression);
@@ -203,11 +259,11 @@ namespace BlueGreen.Analyzers.Model
                     break;
                 case "OwnsOne":
                 case "OwnsMany":
-                    ReadOwned(type, Invocations.MethodName(root) == "OwnsMany", arguments, cancellationToken);
+                    ReadOwned(type, Invocations.MethodName(root) == "OwnsMany", arguments);
                     break;
                 case "ComplexProperty":
                 case "ComplexCollection":
-                    ReadComplex(type, Invocations.MethodName(root) == "ComplexCollection", arguments, cancellationToken);
+                    ReadComplex(type, Invocations.MethodName(root) == "ComplexCollection", arguments);
                     break;
                 case "IsRequired" when type.Kind == TypeKind.Complex:
                     type.Required = BuilderSyntax.BoolArgument(root, absent: true);
@@ -338,7 +394,7 @@ namespace BlueGreen.Analyzers.Model
             }
         }
 
-        private static void ReadOwned(TypeDefinition owner, bool many, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
+        private void ReadOwned(TypeDefinition owner, bool many, SeparatedSyntaxList<ArgumentSyntax> arguments)
         {
             // OwnsOne("Ns.Type", "Navigation", b1 => { ... }); the navigation is the string before the lambda.
             if (arguments.Count < 2 || arguments[arguments.Count - 1].Expression is not LambdaExpressionSyntax lambda
@@ -354,7 +410,7 @@ namespace BlueGreen.Analyzers.Model
                 owner.Owned.Add(navigation, owned);
             }
 
-            ReadType(owned, lambda, cancellationToken);
+            ReadType(owned, lambda);
         }
 
         /// <summary>
@@ -362,7 +418,7 @@ namespace BlueGreen.Analyzers.Model
         /// <c>ComplexProperty(typeof(Dictionary&lt;string, object&gt;), "Address", "...", b1 =&gt; ...)</c> and
         /// <c>ComplexCollection(typeof(List&lt;...&gt;), "Tags", "...", b1 =&gt; ...)</c> (EF 10).
         /// </summary>
-        private static void ReadComplex(TypeDefinition container, bool collection, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
+        private void ReadComplex(TypeDefinition container, bool collection, SeparatedSyntaxList<ArgumentSyntax> arguments)
         {
             if (arguments.Count < 2 || arguments[arguments.Count - 1].Expression is not LambdaExpressionSyntax lambda)
             {
@@ -385,7 +441,7 @@ namespace BlueGreen.Analyzers.Model
                 container.Complex.Add(complex);
             }
 
-            ReadType(complex, lambda, cancellationToken);
+            ReadType(complex, lambda);
         }
     }
 }

@@ -36,30 +36,33 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>An entity whose name cannot be read: nothing can be concluded about what is not mapped.</summary>
         public bool Unreadable { get; set; }
 
-        /// <summary>The <see cref="TypeDefinition.Body"/> of every entity, owned and complex type, by <see cref="TypeDefinition.Path"/>.</summary>
-        public Dictionary<string, BlockSyntax> TypeBodies()
+        /// <summary>
+        /// The type at <paramref name="path"/> (<see cref="TypeDefinition.Path"/>) whose properties a block declares; null when
+        /// there is none. Where an owned navigation and a complex property share a name (a hand edit EF rejects), the owned
+        /// type's block counts first.
+        /// </summary>
+        public TypeDefinition? TypeWithBody(string path)
         {
-            var bodies = new Dictionary<string, BlockSyntax>(StringComparer.Ordinal);
-            foreach (var entity in Order)
+            var segments = path.Split('/');
+            if (!Entities.TryGetValue(segments[0], out var type))
             {
-                AddBodies(entity, bodies);
+                return null;
             }
 
-            return bodies;
-        }
-
-        private static void AddBodies(TypeDefinition type, Dictionary<string, BlockSyntax> bodies)
-        {
-            // Two types on one path (an owned navigation and a complex property of one name) are a hand edit EF rejects: the first stays.
-            if (type.Body is { } body && !bodies.ContainsKey(type.Path))
+            for (var i = 1; i < segments.Length; i++)
             {
-                bodies.Add(type.Path, body);
+                var name = segments[i];
+                var next = type.Owned.TryGetValue(name, out var owned) && owned.HasBody ? owned : null;
+                next ??= type.Complex.Find(complex => complex.Name == name && complex.HasBody) ?? owned ?? type.Complex.Find(complex => complex.Name == name);
+                if (next is null)
+                {
+                    return null;
+                }
+
+                type = next;
             }
 
-            foreach (var nested in type.Owned.Values.Concat(type.Complex))
-            {
-                AddBodies(nested, bodies);
-            }
+            return type.HasBody ? type : null;
         }
     }
 
@@ -85,8 +88,14 @@ namespace BlueGreen.Analyzers.Model
         public Ownership? Ownership { get; set; }
 
         /// <summary>
-        /// The body of the lambda that declares the type's properties (designers configure an entity a second time, for
-        /// its relationships and owned types); the first with a block when none declares any.
+        /// Some lambda configuring the type has a block: where its properties are declared, or would go (designers configure
+        /// an entity a second time, for its relationships and owned types).
+        /// </summary>
+        public bool HasBody { get; set; }
+
+        /// <summary>
+        /// The body of the lambda that declares the type's properties; the first with a block when none declares any. Read
+        /// only when the reader is asked for syntax (<see cref="ModelSource"/>): the models kept per tree hold none.
         /// </summary>
         public BlockSyntax? Body { get; set; }
 
@@ -168,12 +177,16 @@ namespace BlueGreen.Analyzers.Model
 
     internal sealed class PropertyDefinition
     {
-        public PropertyDefinition(string name)
+        public PropertyDefinition(string name, string typePath)
         {
             Name = name;
+            TypePath = typePath;
         }
 
         public string Name { get; }
+
+        /// <summary>The <see cref="TypeDefinition.Path"/> of the type declaring the property.</summary>
+        public string TypePath { get; }
 
         /// <summary>The explicit column name (HasColumnName); null: by convention.</summary>
         public string? Column { get; set; }
@@ -194,8 +207,16 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>The length <c>HasMaxLength</c> gives; null when not written.</summary>
         public int? MaxLength { get; set; }
 
-        /// <summary>The one statement declaring the property; null when declared twice or not in a block.</summary>
-        public ColumnDeclaration? Declaration { get; set; }
+        /// <summary>One statement in a block declares the property: a fix can copy it (not when declared twice, or in an expression lambda).</summary>
+        public bool DeclaredOnce { get; set; }
+
+        /// <summary>
+        /// The root of that statement's chain (<c>b.Property&lt;T&gt;("Name")</c>) and the statement; null unless the reader
+        /// was asked for syntax (<see cref="ModelSource"/>).
+        /// </summary>
+        public InvocationExpressionSyntax? Invocation { get; set; }
+
+        public ExpressionStatementSyntax? Statement { get; set; }
 
         /// <summary>Marked <see cref="ModelAnnotations.KeptInDatabase"/>: in the database, not mapped by the version.</summary>
         public bool Kept { get; set; }

@@ -5,7 +5,8 @@ namespace BlueGreen.Analyzers.Model
     /// <summary>What the properties a model maps to one column say about it.</summary>
     internal sealed class MappedColumn
     {
-        public MappedColumn(bool? nullable, bool? required, ColumnDeclaration? declaration, bool? hasDefault = null, string? storeType = null, int? maxLength = null)
+        /// <param name="declared">The property, if one statement of <paramref name="source"/> declares it.</param>
+        public MappedColumn(bool? nullable, bool? required, PropertyDefinition? declared = null, ModelSource? source = null, bool? hasDefault = null, string? storeType = null, int? maxLength = null)
         {
             HasDefault = hasDefault;
             StoreType = storeType;
@@ -13,7 +14,8 @@ namespace BlueGreen.Analyzers.Model
             Nullable = nullable;
             Required = required;
             Optional = required is { } value ? !value : null;
-            Declaration = declaration;
+            Declared = declared;
+            Source = source;
         }
 
         /// <summary>Whether the column may hold null; null: the model does not tell.</summary>
@@ -47,8 +49,11 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public IReadOnlyList<string>? DiscriminatorValues { get; private set; }
 
-        /// <summary>Where the one property mapped to it is declared; null when several are, or none (a JSON container).</summary>
-        public ColumnDeclaration? Declaration { get; private set; }
+        /// <summary>The one property mapped to it, declared by one statement; null when several are, or none (a JSON container).</summary>
+        public PropertyDefinition? Declared { get; private set; }
+
+        /// <summary>The model method that declares <see cref="Declared"/> (a merged model's columns come from several).</summary>
+        public ModelSource? Source { get; }
 
         /// <summary>Another property maps to the same column.</summary>
         public void Share(MappedColumn other)
@@ -60,7 +65,7 @@ namespace BlueGreen.Analyzers.Model
             HasDefault = Nullability.Or(HasDefault, other.HasDefault);
             StoreType = StoreType == other.StoreType ? StoreType : null;
             MaxLength = MaxLength is { } length && other.MaxLength is { } otherLength ? System.Math.Max(length, otherLength) : null;
-            Declaration = null;
+            Declared = null;
         }
 
         /// <summary>The column is its hierarchy's discriminator, written with <paramref name="values"/> (null: not all known).</summary>

@@ -9,7 +9,8 @@ namespace BlueGreen.Analyzers.Model
     {
         /// <summary>A statement whose chain starts with <c>Property</c>, <c>PrimitiveCollection</c> or <c>IndexerProperty</c> on the type's builder.</summary>
         /// <param name="statement">The statement in the file; null when the lambda has no block.</param>
-        public static void Read(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement)
+        /// <param name="syntax">Keep the declaring statement (<see cref="PropertyDefinition.Statement"/>).</param>
+        public static void Read(TypeDefinition type, List<InvocationExpressionSyntax> chain, ExpressionStatementSyntax? statement, bool syntax)
         {
             var root = chain[0];
             if (Name(root) is not { } name)
@@ -19,7 +20,13 @@ namespace BlueGreen.Analyzers.Model
             }
 
             var clrType = ClrType(root);
-            var property = Declare(type, name, statement is null ? null : new ColumnDeclaration(root, statement, name, clrType, type.Path));
+            var property = Declare(type, name, inBlock: statement is not null);
+            if (syntax && property.DeclaredOnce)
+            {
+                property.Invocation = root;
+                property.Statement = statement;
+            }
+
             if (clrType is not null)
             {
                 property.ClrType = clrType;
@@ -45,16 +52,18 @@ namespace BlueGreen.Analyzers.Model
                 ?? (arguments.Count == 2 && arguments[0].Expression is TypeOfExpressionSyntax typeOf ? Invocations.TypeText(typeOf.Type) : null);
         }
 
-        private static PropertyDefinition Declare(TypeDefinition type, string name, ColumnDeclaration? declaration)
+        private static PropertyDefinition Declare(TypeDefinition type, string name, bool inBlock)
         {
             if (type.Properties.TryGetValue(name, out var property))
             {
                 // Declared twice: neither statement alone says all about it.
-                property.Declaration = null;
+                property.DeclaredOnce = false;
+                property.Invocation = null;
+                property.Statement = null;
                 return property;
             }
 
-            property = new PropertyDefinition(name) { Declaration = declaration };
+            property = new PropertyDefinition(name, type.Path) { DeclaredOnce = inBlock };
             type.Properties.Add(name, property);
             type.PropertyOrder.Add(property);
             return property;

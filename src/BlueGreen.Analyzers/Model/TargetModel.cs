@@ -23,7 +23,8 @@ namespace BlueGreen.Analyzers.Model
             new HashSet<TableKey>(),
             new HashSet<TableKey>(),
             new HashSet<TableKey>(),
-            new Dictionary<string, BlockSyntax>(),
+            new ModelDefinition(),
+            source: null,
             hasUnplacedEntities: false);
 
         private readonly IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> _tables;
@@ -31,7 +32,8 @@ namespace BlueGreen.Analyzers.Model
         private readonly HashSet<TableKey> _uncertainTables;
         private readonly HashSet<TableKey> _excludedTables;
         private readonly HashSet<TableKey> _keylessTables;
-        private readonly IReadOnlyDictionary<string, BlockSyntax> _typeBodies;
+        private readonly ModelDefinition _definition;
+        private readonly ModelSource? _source;
         private IReadOnlyList<(TableKey Table, string Column)>? _requiredNullable;
 
         /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
@@ -39,7 +41,8 @@ namespace BlueGreen.Analyzers.Model
         /// <param name="uncertainTables">Tables the reader could not place every column of.</param>
         /// <param name="excludedTables">Mapped tables that migrations do not manage (<c>ExcludeFromMigrations</c>).</param>
         /// <param name="keylessTables">Tables all of whose entities are keyless.</param>
-        /// <param name="typeBodies">The block declaring each type's properties, by <see cref="ColumnDeclaration.TypePath"/>.</param>
+        /// <param name="definition">What the model method configures, as read (without syntax).</param>
+        /// <param name="source">The method, for the syntax a code fix edits; null for the empty model.</param>
         /// <param name="hasUnplacedEntities">Some entity's table could not be told.</param>
         public TargetModel(
             IReadOnlyDictionary<TableKey, Dictionary<string, MappedColumn>> tables,
@@ -47,7 +50,8 @@ namespace BlueGreen.Analyzers.Model
             HashSet<TableKey> uncertainTables,
             HashSet<TableKey> excludedTables,
             HashSet<TableKey> keylessTables,
-            IReadOnlyDictionary<string, BlockSyntax> typeBodies,
+            ModelDefinition definition,
+            ModelSource? source,
             bool hasUnplacedEntities)
         {
             _tables = tables;
@@ -55,7 +59,8 @@ namespace BlueGreen.Analyzers.Model
             _uncertainTables = uncertainTables;
             _excludedTables = excludedTables;
             _keylessTables = keylessTables;
-            _typeBodies = typeBodies;
+            _definition = definition;
+            _source = source;
             HasUnplacedEntities = hasUnplacedEntities;
         }
 
@@ -128,14 +133,17 @@ namespace BlueGreen.Analyzers.Model
         /// Property call of its own (a JSON container, a key EF adds itself).
         /// </summary>
         public ColumnDeclaration? Declaration(TableKey table, string column) =>
-            Maps(table, column) == Mapping.Mapped ? Column(table, column)?.Declaration : null;
+            Maps(table, column) == Mapping.Mapped && Column(table, column) is { Declared: { } property, Source: { } source } ? new ColumnDeclaration(source, property) : null;
 
         /// <summary>
         /// The body of the lambda that declares the properties of the type at <paramref name="typePath"/> (as
         /// <see cref="ColumnDeclaration.TypePath"/> names it): where a property of that type is declared, or goes. Null
         /// when the model configures no such type, or only in expression-bodied lambdas.
         /// </summary>
-        public BlockSyntax? TypeBody(string typePath) => _typeBodies.TryGetValue(typePath, out var body) ? body : null;
+        public BlockSyntax? TypeBody(string typePath) => _source?.Type(typePath)?.Body;
+
+        /// <summary>Whether the model configures the type at <paramref name="typePath"/> in a block (<see cref="TypeBody"/> without the syntax).</summary>
+        public bool DeclaresType(string typePath) => _definition.TypeWithBody(typePath) is not null;
 
         /// <summary>The table could not be read whole: its columns are <see cref="Mapping.Unknown"/>.</summary>
         public bool IsUncertain(TableKey table) => _uncertainTables.Contains(table);
@@ -224,7 +232,7 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            return new TargetModel(merged, kept, uncertain, _excludedTables, keyless, _typeBodies, HasUnplacedEntities);
+            return new TargetModel(merged, kept, uncertain, _excludedTables, keyless, _definition, _source, HasUnplacedEntities);
         }
 
         /// <summary>

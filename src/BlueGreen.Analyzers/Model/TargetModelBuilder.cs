@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using BlueGreen.Analyzers.Schema;
 using BlueGreen.Analyzers.Syntax;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlueGreen.Analyzers.Model
 {
@@ -26,12 +25,15 @@ namespace BlueGreen.Analyzers.Model
         // The values each discriminator column receives, from every type of its hierarchy; null once one is not known.
         private readonly Dictionary<(TableKey Table, string Column), List<string>?> _discriminators = new Dictionary<(TableKey, string), List<string>?>();
 
+        private readonly ModelSource? _source;
         private bool _unplaced;
 
         /// <param name="maxIdentifierLength">The provider's longest column name (<c>Relational:MaxIdentifierLength</c>); null when not written.</param>
-        public TargetModelBuilder(int? maxIdentifierLength)
+        /// <param name="source">The method the model is read from.</param>
+        public TargetModelBuilder(int? maxIdentifierLength, ModelSource? source)
         {
             _maxIdentifierLength = maxIdentifierLength;
+            _source = source;
         }
 
         /// <summary>Some entity's table cannot be told: nothing can be concluded "not mapped".</summary>
@@ -72,13 +74,13 @@ namespace BlueGreen.Analyzers.Model
 
             // A required property of an object that may be absent takes NULL back when the object is absent.
             var required = Nullability.And(Nullability.Not(nullable), Nullability.Not(placement.ObjectOptional));
-            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.Declaration, property.HasDefault, property.StoreType, property.MaxLength);
+            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.DeclaredOnce ? property : null, _source, property.HasDefault, property.StoreType, property.MaxLength);
             AddColumn(table, placement.ColumnName(property), column, placement.HasDefaultName(property));
         }
 
         /// <summary>The one column of a JSON-mapped owned or complex type: what it holds is not told column by column.</summary>
         public void AddJsonColumn(TableKey table, string column) =>
-            AddColumn(table, column, new MappedColumn(nullable: null, required: null, declaration: null), defaultName: false);
+            AddColumn(table, column, new MappedColumn(nullable: null, required: null), defaultName: false);
 
         public void MarkUncertain(TableKey table)
         {
@@ -133,8 +135,8 @@ namespace BlueGreen.Analyzers.Model
             }
         }
 
-        /// <param name="typeBodies">The block declaring each type's properties, by type path.</param>
-        public TargetModel Build(IReadOnlyDictionary<string, BlockSyntax> typeBodies)
+        /// <param name="definition">What the model method configures, as read.</param>
+        public TargetModel Build(ModelDefinition definition)
         {
             // Table splitting: a dependent's key maps to its principal's key column, which is not told here; only
             // where all hierarchies sharing the table spell their key columns alike is the table certain.
@@ -165,7 +167,7 @@ namespace BlueGreen.Analyzers.Model
             var excluded = new HashSet<TableKey>(_excluded.Where(pair => pair.Value).Select(pair => pair.Key));
 
             var keyless = new HashSet<TableKey>(_keyless.Where(pair => pair.Value).Select(pair => pair.Key));
-            return new TargetModel(_tables, _kept, _uncertain, excluded, keyless, typeBodies, _unplaced);
+            return new TargetModel(_tables, _kept, _uncertain, excluded, keyless, definition, _source, _unplaced);
         }
 
         /// <param name="defaultName">EF made the name up (and may have truncated it).</param>
