@@ -31,7 +31,9 @@ namespace BlueGreen.Analyzers.Benchmarks
             double DocumentColdCpuMs,
             long DocumentColdBytes,
             double DocumentEditCpuMs,
-            long DocumentEditBytes);
+            long DocumentEditBytes,
+            double ColdGcPauseMs,
+            double EditGcPauseMs);
 
         public static void Run(IReadOnlyList<int> sizes, int runs, bool manifest)
         {
@@ -53,6 +55,8 @@ namespace BlueGreen.Analyzers.Benchmarks
                     samples.Add(s);
                     Console.WriteLine(FormattableString.Invariant(
                         $"N={size} run {run + 1}/{runs}: compiler (parse + emit) {s.CompilerCpuSeconds:F2} s [{s.CompilerWallSeconds:F2} s] | cold: BlueGreen {s.ColdCpuMs:F1} ms [{s.ColdWallMs:F1} ms, driver reports {s.ColdReportedMs:F1} ms], {s.ColdBytes / 1048576.0:F1} MB | after edit: BlueGreen {s.EditCpuMs:F1} ms [{s.EditWallMs:F1} ms, driver reports {s.EditReportedMs:F1} ms], {s.EditBytes / 1048576.0:F2} MB"));
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"    GC pauses while BlueGreen's callbacks ran: cold {s.ColdGcPauseMs:F1} ms, after edit {s.EditGcPauseMs:F1} ms"));
                     Console.WriteLine(FormattableString.Invariant(
                         $"    one document (IDE): cold {s.DocumentColdCpuMs:F1} ms, {s.DocumentColdBytes / 1048576.0:F1} MB | after edit {s.DocumentEditCpuMs:F1} ms, {s.DocumentEditBytes / 1048576.0:F2} MB"));
                 }
@@ -119,7 +123,7 @@ namespace BlueGreen.Analyzers.Benchmarks
             var analyzers = Analysis.Measured(Workload.BlueGreenAnalyzers, meter);
             var compilation = Workload.Compile(trees);
             var cold = Analysis.Run(compilation, analyzers, logExecutionTime: true, analyzerOptions: workload.Options);
-            var coldMeter = (Cpu: meter.Cpu.TotalMilliseconds, Wall: meter.Elapsed.TotalMilliseconds, Bytes: meter.AllocatedBytes);
+            var coldMeter = (Cpu: meter.Cpu.TotalMilliseconds, Wall: meter.Elapsed.TotalMilliseconds, Bytes: meter.AllocatedBytes, Gc: meter.GcPauses.TotalMilliseconds);
             if (!manifest && cold.Diagnostics.Count(diagnostic => diagnostic.Id == "BG0001") != workload.History.UnsafeDrops.Count)
             {
                 throw new InvalidOperationException("BG0001 did not report the history's unsafe drops.");
@@ -130,7 +134,7 @@ namespace BlueGreen.Analyzers.Benchmarks
             Collect();
             meter.Reset();
             var after = Analysis.Run(edited, analyzers, logExecutionTime: true, analyzerOptions: workload.Options);
-            var editMeter = (Cpu: meter.Cpu.TotalMilliseconds, Wall: meter.Elapsed.TotalMilliseconds, Bytes: meter.AllocatedBytes);
+            var editMeter = (Cpu: meter.Cpu.TotalMilliseconds, Wall: meter.Elapsed.TotalMilliseconds, Bytes: meter.AllocatedBytes, Gc: meter.GcPauses.TotalMilliseconds);
             GC.KeepAlive(compilation);
 
             // The IDE's view: the edited document alone, cold (fresh trees), then after the edit.
@@ -159,7 +163,9 @@ namespace BlueGreen.Analyzers.Benchmarks
                 documentCold.Cpu,
                 documentCold.Bytes,
                 meter.Cpu.TotalMilliseconds,
-                meter.AllocatedBytes);
+                meter.AllocatedBytes,
+                coldMeter.Gc,
+                editMeter.Gc);
         }
 
         private static Sample Median(List<Sample> samples)
@@ -184,7 +190,9 @@ namespace BlueGreen.Analyzers.Benchmarks
                 M(s => s.DocumentColdCpuMs),
                 (long)M(s => s.DocumentColdBytes),
                 M(s => s.DocumentEditCpuMs),
-                (long)M(s => s.DocumentEditBytes));
+                (long)M(s => s.DocumentEditBytes),
+                M(s => s.ColdGcPauseMs),
+                M(s => s.EditGcPauseMs));
         }
 
         private static void Collect()

@@ -17,6 +17,7 @@ namespace BlueGreen.Analyzers.Benchmarks.Infrastructure
         private long _cpuNanoseconds;
         private long _bytes;
         private long _calls;
+        private long _gcPauseTicks;
 
         /// <summary>Wall-clock time spent in the callbacks.</summary>
         public TimeSpan Elapsed => TimeSpan.FromSeconds((double)Interlocked.Read(ref _ticks) / Stopwatch.Frequency);
@@ -28,12 +29,20 @@ namespace BlueGreen.Analyzers.Benchmarks.Infrastructure
 
         public long Calls => Interlocked.Read(ref _calls);
 
+        /// <summary>
+        /// How long the runtime paused the process for garbage collection while a callback ran: the collections the whole
+        /// process's allocations (the driver binding on other threads too) happen to trigger in that window. Part of the
+        /// callbacks' wall-clock time, and of their CPU time when the callback's thread did the collecting.
+        /// </summary>
+        public TimeSpan GcPauses => TimeSpan.FromTicks(Interlocked.Read(ref _gcPauseTicks));
+
         public void Reset()
         {
             Interlocked.Exchange(ref _ticks, 0);
             Interlocked.Exchange(ref _cpuNanoseconds, 0);
             Interlocked.Exchange(ref _bytes, 0);
             Interlocked.Exchange(ref _calls, 0);
+            Interlocked.Exchange(ref _gcPauseTicks, 0);
         }
 
         /// <summary>
@@ -52,6 +61,7 @@ namespace BlueGreen.Analyzers.Benchmarks.Infrastructure
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var cpu = CpuClock.ThreadNanoseconds();
             var start = Stopwatch.GetTimestamp();
+            var pauses = GC.GetTotalPauseDuration();
             try
             {
                 action(context);
@@ -62,6 +72,7 @@ namespace BlueGreen.Analyzers.Benchmarks.Infrastructure
                 Interlocked.Add(ref _cpuNanoseconds, CpuClock.ThreadNanoseconds() - cpu);
                 Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - bytes);
                 Interlocked.Increment(ref _calls);
+                Interlocked.Add(ref _gcPauseTicks, (GC.GetTotalPauseDuration() - pauses).Ticks);
                 _depth--;
             }
         }
