@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Threading;
 using BlueGreen.Analyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,6 +13,24 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>Whether a chain's root is called on the builder named <paramref name="receiver"/>.</summary>
         public static bool IsOn(InvocationExpressionSyntax call, string receiver) =>
             Invocations.Receiver(call) is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == receiver;
+
+        /// <summary>
+        /// The statements of a model method that call the model builder, each with its fluent chain, root first. Others
+        /// (e.g. <c>SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder)</c>) name no table or column. The
+        /// chain's list is reused from one statement to the next.
+        /// </summary>
+        public static IEnumerable<(StatementSyntax Statement, List<InvocationExpressionSyntax> Chain)> ChainsOn(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken)
+        {
+            var chain = new List<InvocationExpressionSyntax>();
+            foreach (var statement in body.Statements)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Invocations.StatementExpression(statement) is { } expression && Invocations.Chain(expression, chain).Count > 0 && IsOn(chain[0], modelBuilder))
+                {
+                    yield return (statement, chain);
+                }
+            }
+        }
 
         /// <summary>The name of a builder lambda's one parameter; empty when it has not exactly one.</summary>
         public static string LambdaParameter(LambdaExpressionSyntax lambda) => lambda switch

@@ -58,22 +58,8 @@ namespace BlueGreen.Analyzers.Model
         private ModelDefinition ReadModel(BlockSyntax body, string modelBuilder)
         {
             var model = new ModelDefinition();
-            var chain = new List<InvocationExpressionSyntax>();
-            foreach (var statement in body.Statements)
+            foreach (var (_, chain) in BuilderSyntax.ChainsOn(body, modelBuilder, _cancellationToken))
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                if (Invocations.StatementExpression(statement) is not { } expression)
-                {
-                    continue;
-                }
-
-                Invocations.Chain(expression, chain);
-                if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], modelBuilder))
-                {
-                    // e.g. SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder): no table or column.
-                    continue;
-                }
-
                 foreach (var call in chain)
                 {
                     ReadModelCall(model, call);

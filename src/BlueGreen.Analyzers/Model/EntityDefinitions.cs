@@ -33,20 +33,8 @@ namespace BlueGreen.Analyzers.Model
             var model = new ModelDefinition();
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
             var order = new List<Group>();
-            var chain = new List<InvocationExpressionSyntax>();
-            foreach (var statement in body.Statements)
+            foreach (var (statement, chain) in BuilderSyntax.ChainsOn(body, modelBuilder, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (Invocations.StatementExpression(statement) is not { } expression)
-                {
-                    continue;
-                }
-
-                Invocations.Chain(expression, chain);
-                if (chain.Count == 0 || !BuilderSyntax.IsOn(chain[0], modelBuilder))
-                {
-                    continue;
-                }
 
                 if (chain.Count == 1 && Invocations.MethodName(chain[0]) == "Entity" && chain[0].ArgumentList.Arguments is { Count: 2 } arguments)
                 {
