@@ -21,7 +21,7 @@ namespace BlueGreen.Analyzers.Model
         {
             _model = model;
             _tables = new TableResolver(model);
-            _builder = new TargetModelBuilder(model.MaxIdentifierLength, source);
+            _builder = new TargetModelBuilder(model.MaxIdentifierLength, source, model.Order.Count);
         }
 
         /// <param name="source">The method <paramref name="model"/> was read from.</param>

@@ -30,7 +30,7 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public ModelDefinition? Read(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken)
         {
-            var model = new ModelDefinition();
+            var settings = new ModelDefinition();
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
             var order = new List<Group>();
             foreach (var (statement, chain) in BuilderSyntax.ChainsOn(body, modelBuilder, cancellationToken))
@@ -60,10 +60,16 @@ namespace BlueGreen.Analyzers.Model
                         return null;
                     }
 
-                    DefinitionReader.ReadModelSetting(model, call);
+                    DefinitionReader.ReadModelSetting(settings, call);
                 }
             }
 
+            // Sized for its entities now that they are counted; the settings are those ReadModelSetting reads.
+            var model = new ModelDefinition(order.Count)
+            {
+                DefaultSchema = settings.DefaultSchema,
+                MaxIdentifierLength = settings.MaxIdentifierLength,
+            };
             var text = body.SyntaxTree.GetText(cancellationToken);
             foreach (var group in order)
             {

@@ -10,17 +10,16 @@ namespace BlueGreen.Analyzers.Model
     internal sealed class TargetModelBuilder
     {
         private readonly int? _maxIdentifierLength;
-        private readonly Dictionary<TableKey, Dictionary<string, MappedColumn>> _tables = new Dictionary<TableKey, Dictionary<string, MappedColumn>>();
+        private readonly Dictionary<TableKey, Dictionary<string, MappedColumn>> _tables;
         private readonly Dictionary<TableKey, HashSet<string>> _kept = new Dictionary<TableKey, HashSet<string>>();
         private readonly HashSet<TableKey> _uncertain = new HashSet<TableKey>();
-        private readonly Dictionary<TableKey, bool> _excluded = new Dictionary<TableKey, bool>();
+        private readonly Dictionary<TableKey, bool> _excluded;
 
         // Whether every type whose rows a table holds is keyless.
-        private readonly Dictionary<TableKey, bool> _keyless = new Dictionary<TableKey, bool>();
+        private readonly Dictionary<TableKey, bool> _keyless;
 
         // The key columns each hierarchy maps in each table, to see whether hierarchies sharing a table agree.
-        private readonly Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>> _rowKeys =
-            new Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>>();
+        private readonly Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>> _rowKeys;
 
         // The values each discriminator column receives, from every type of its hierarchy; null once one is not known.
         private readonly Dictionary<(TableKey Table, string Column), List<string>?> _discriminators = new Dictionary<(TableKey, string), List<string>?>();
@@ -30,10 +29,15 @@ namespace BlueGreen.Analyzers.Model
 
         /// <param name="maxIdentifierLength">The provider's longest column name (<c>Relational:MaxIdentifierLength</c>); null when not written.</param>
         /// <param name="source">The method the model is read from.</param>
-        public TargetModelBuilder(int? maxIdentifierLength, ModelSource? source)
+        /// <param name="entities">How many entities the model configures: about as many tables, sized for once.</param>
+        public TargetModelBuilder(int? maxIdentifierLength, ModelSource? source, int entities)
         {
             _maxIdentifierLength = maxIdentifierLength;
             _source = source;
+            _tables = new Dictionary<TableKey, Dictionary<string, MappedColumn>>(entities);
+            _excluded = new Dictionary<TableKey, bool>(entities);
+            _keyless = new Dictionary<TableKey, bool>(entities);
+            _rowKeys = new Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>>(entities);
         }
 
         /// <summary>Some entity's table cannot be told: nothing can be concluded "not mapped".</summary>
