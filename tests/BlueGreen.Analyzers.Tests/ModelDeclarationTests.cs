@@ -298,6 +298,26 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public void A_method_with_a_const_local_is_read_whole_because_the_same_statements_mean_another_table_there()
+        {
+            const string Blog = """
+                modelBuilder.Entity("Ns.Blog", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.HasKey("Id");
+                        b.ToTable(table);
+                    });
+                """;
+            var entities = new EntityDefinitions();
+            var first = ModelReader.Read(DesignerBody.Method("const string table = \"Blogs\";\n" + Blog), CancellationToken.None, entities);
+            var second = ModelReader.Read(DesignerBody.Method("const string table = \"Posts\";\n" + Blog), CancellationToken.None, entities);
+
+            Assert.Equal(Mapping.Mapped, first.Maps(new TableKey(null, "Blogs"), "Id"));
+            Assert.Equal(Mapping.Mapped, second.Maps(new TableKey(null, "Posts"), "Id"));
+            Assert.Equal(Mapping.NotMapped, second.Maps(new TableKey(null, "Blogs"), "Id"));
+        }
+
+        [Fact]
         public void An_entity_configured_in_a_shape_the_shared_definitions_do_not_group_is_read_whole()
         {
             // A chain configuring two entities, and an entity whose name is not a constant: the method is read as before.

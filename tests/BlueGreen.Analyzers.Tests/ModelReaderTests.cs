@@ -636,6 +636,31 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Equal(Mapping.Unknown, model.Maps(new TableKey(null, "Products"), "Name"));
         }
 
+        [Fact]
+        public void A_table_no_column_is_placed_in_is_not_mapped()
+        {
+            // A keyless entity with no properties, and one whose only property is kept in the database: no column is placed.
+            var model = Read("""
+                modelBuilder.Entity("Ns.Tag", b =>
+                    {
+                        b.HasNoKey();
+                        b.ToTable("Tags");
+                    });
+
+                modelBuilder.Entity("Ns.Old", b =>
+                    {
+                        b.Property<int>("Id").HasAnnotation("BlueGreen:KeptInDatabase", true);
+                        b.HasKey("Id");
+                        b.ToTable("Olds");
+                    });
+                """);
+
+            Assert.Empty(model.Tables);
+            Assert.Equal(Mapping.NotMapped, model.MapsTable(new TableKey(null, "Tags")));
+            Assert.False(model.IsKeyless(new TableKey(null, "Tags")));
+            Assert.Equal(Mapping.NotMapped, model.MapsTable(new TableKey(null, "Olds")));
+        }
+
         [Theory]
         [InlineData("int")]
         [InlineData("int?")]

@@ -170,7 +170,7 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            _builder.ExpectColumns(placement, entity.PropertyOrder.Count);
+            _builder.ExpectColumns(entity.PropertyOrder.Count);
             foreach (var property in entity.PropertyOrder)
             {
                 _builder.AddProperty(placement, property, isKey: root.PrimaryKey.Contains(property.Name));

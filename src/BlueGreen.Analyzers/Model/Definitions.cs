@@ -45,31 +45,45 @@ namespace BlueGreen.Analyzers.Model
 
         /// <summary>
         /// The type at <paramref name="path"/> (<see cref="TypeDefinition.Path"/>) whose properties a block declares; null when
-        /// there is none. Where an owned navigation and a complex property share a name (a hand edit EF rejects), the owned
-        /// type's block counts first.
+        /// there is none. Where two types share a path (an owned navigation and a complex property of one name, a hand edit
+        /// EF rejects), the first with a block in the order entity, owned types, complex types, depth first.
         /// </summary>
         public TypeDefinition? TypeWithBody(string path)
         {
-            var segments = path.Split('/');
-            if (!Entities.TryGetValue(segments[0], out var type))
+            var slash = path.IndexOf('/');
+            return Entities.TryGetValue(slash < 0 ? path : path.Substring(0, slash), out var entity) ? FirstWithBody(entity, path) : null;
+        }
+
+        private static TypeDefinition? FirstWithBody(TypeDefinition type, string path)
+        {
+            if (type.HasBody && type.Path == path)
+            {
+                return type;
+            }
+
+            // Only a type whose path leads to the one sought can hold it.
+            if (path.Length <= type.Path.Length || path[type.Path.Length] != '/' || !path.StartsWith(type.Path, StringComparison.Ordinal))
             {
                 return null;
             }
 
-            for (var i = 1; i < segments.Length; i++)
+            foreach (var owned in type.Owned.Values)
             {
-                var name = segments[i];
-                var next = type.Owned.TryGetValue(name, out var owned) && owned.HasBody ? owned : null;
-                next ??= type.Complex.Find(complex => complex.Name == name && complex.HasBody) ?? owned ?? type.Complex.Find(complex => complex.Name == name);
-                if (next is null)
+                if (FirstWithBody(owned, path) is { } found)
                 {
-                    return null;
+                    return found;
                 }
-
-                type = next;
             }
 
-            return type.HasBody ? type : null;
+            foreach (var complex in type.Complex)
+            {
+                if (FirstWithBody(complex, path) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
         }
     }
 

@@ -26,10 +26,20 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>
         /// The model <paramref name="body"/> configures, its entities taken from earlier reads where their code is the same;
         /// null when a statement configures an entity in a shape this does not group (a chain of several calls, a name that
-        /// is not a constant): the caller reads the method whole.
+        /// is not a constant) or the method declares a const local: the caller reads the method whole.
         /// </summary>
         public ModelDefinition? Read(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken)
         {
+            // A const local of the method can give an entity's names their value (Arguments.Fold): the same statements
+            // would then not mean the same in another designer. EF declares none; such a method is read whole.
+            foreach (var statement in body.Statements)
+            {
+                if (statement is LocalDeclarationStatementSyntax { IsConst: true })
+                {
+                    return null;
+                }
+            }
+
             var settings = new ModelDefinition();
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
             var order = new List<Group>();

@@ -25,6 +25,7 @@ namespace BlueGreen.Analyzers.Model
         private readonly Dictionary<(TableKey Table, string Column), List<string>?> _discriminators = new Dictionary<(TableKey, string), List<string>?>();
 
         private readonly ModelSource? _source;
+        private int _expectedColumns;
         private bool _unplaced;
 
         /// <param name="maxIdentifierLength">The provider's longest column name (<c>Relational:MaxIdentifierLength</c>); null when not written.</param>
@@ -44,16 +45,11 @@ namespace BlueGreen.Analyzers.Model
         public void MarkUnplaced() => _unplaced = true;
 
         /// <summary>
-        /// Sizes the placement's table for <paramref name="columns"/> columns when it is new: a table's columns grown one
-        /// doubling at a time cost more than the columns themselves.
+        /// The next table this builder starts will get about <paramref name="columns"/> columns: a table's columns grown one
+        /// doubling at a time cost more than the columns themselves. A hint only: a table exists once a column (or its
+        /// uncertainty) is placed in it.
         /// </summary>
-        public void ExpectColumns(Placement placement, int columns)
-        {
-            if (placement.Table is { } table && !_tables.ContainsKey(table))
-            {
-                _tables.Add(table, new Dictionary<string, MappedColumn>(columns, StringComparer.Ordinal));
-            }
-        }
+        public void ExpectColumns(int columns) => _expectedColumns = columns;
 
         /// <summary>Maps a property to its column in the placement's table; none when the placement has no table.</summary>
         public void AddProperty(Placement placement, PropertyDefinition property, bool isKey)
@@ -199,7 +195,8 @@ namespace BlueGreen.Analyzers.Model
         {
             if (!_tables.TryGetValue(table, out var columns))
             {
-                _tables.Add(table, columns = new Dictionary<string, MappedColumn>(StringComparer.Ordinal));
+                _tables.Add(table, columns = new Dictionary<string, MappedColumn>(_expectedColumns, StringComparer.Ordinal));
+                _expectedColumns = 0;
             }
 
             return columns;
