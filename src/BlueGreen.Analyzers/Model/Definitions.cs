@@ -24,17 +24,10 @@ namespace BlueGreen.Analyzers.Model
     /// <summary>What a model method configures, as written, before EF's mapping conventions place it in tables.</summary>
     internal sealed class ModelDefinition
     {
-        /// <param name="entities">How many entities the method configures, when known beforehand.</param>
-        public ModelDefinition(int entities = 0)
-        {
-            Entities = new Dictionary<string, TypeDefinition>(entities, StringComparer.Ordinal);
-            Order = new List<TypeDefinition>(entities);
-        }
-
-        public Dictionary<string, TypeDefinition> Entities { get; }
+        public Dictionary<string, TypeDefinition> Entities { get; } = new Dictionary<string, TypeDefinition>(StringComparer.Ordinal);
 
         /// <summary>The entities in the order the method first configures them.</summary>
-        public List<TypeDefinition> Order { get; }
+        public List<TypeDefinition> Order { get; } = new List<TypeDefinition>();
 
         public Folded DefaultSchema { get; set; } = Folded.Null;
 

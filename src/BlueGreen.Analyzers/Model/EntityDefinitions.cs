@@ -40,12 +40,11 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            var settings = new ModelDefinition();
+            var model = new ModelDefinition();
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
             var order = new List<Group>();
             foreach (var (statement, chain) in BuilderSyntax.ChainsOn(body, modelBuilder, cancellationToken))
             {
-
                 if (chain.Count == 1 && Invocations.MethodName(chain[0]) == "Entity" && chain[0].ArgumentList.Arguments is { Count: 2 } arguments)
                 {
                     if (Arguments.Fold(arguments[0].Expression).Value is not { } name || arguments[1].Expression is not LambdaExpressionSyntax lambda)
@@ -70,16 +69,10 @@ namespace BlueGreen.Analyzers.Model
                         return null;
                     }
 
-                    DefinitionReader.ReadModelSetting(settings, call);
+                    DefinitionReader.ReadModelSetting(model, call);
                 }
             }
 
-            // Sized for its entities now that they are counted; the settings are those ReadModelSetting reads.
-            var model = new ModelDefinition(order.Count)
-            {
-                DefaultSchema = settings.DefaultSchema,
-                MaxIdentifierLength = settings.MaxIdentifierLength,
-            };
             var text = body.SyntaxTree.GetText(cancellationToken);
             foreach (var group in order)
             {
