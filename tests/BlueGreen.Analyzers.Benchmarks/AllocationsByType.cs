@@ -21,6 +21,7 @@ namespace BlueGreen.Analyzers.Benchmarks
         {
             // The listener's session starts asynchronously: give it time before the phase begins.
             Thread.Sleep(500);
+            _bytes.Clear();
             _started = true;
         }
 

@@ -33,7 +33,8 @@ namespace BlueGreen.Analyzers.Benchmarks
             double DocumentEditCpuMs,
             long DocumentEditBytes,
             double ColdGcPauseMs,
-            double EditGcPauseMs);
+            double EditGcPauseMs,
+            long EditCalls);
 
         public static void Run(IReadOnlyList<int> sizes, int runs, bool manifest)
         {
@@ -41,6 +42,7 @@ namespace BlueGreen.Analyzers.Benchmarks
             Console.WriteLine(CpuClock.IsThreadCpuTime ? "times: CPU time of the measuring thread(s); wall-clock time in brackets" : "times: wall-clock (no thread CPU clock on this OS)");
             // The first analysis in a process pays for JIT compilation of the analyzer (and of the driver): that is
             // paid once per compiler server, or once per build without one. It is measured apart, on a small history.
+            Console.WriteLine(FormattableString.Invariant($"the meter's own cost: {Meter.CostPerCallNanoseconds() / 1000.0:F2} us of CPU per callback it wraps (counted in the figures below; an empty callback, measured)"));
             var warmup = Once(Workload.Create(20));
             Console.WriteLine(FormattableString.Invariant($"warm-up (N=20, first analysis in this process, includes JIT): BlueGreen cold {warmup.ColdCpuMs:F1} ms, then {warmup.EditCpuMs:F1} ms after an edit"));
 
@@ -54,7 +56,7 @@ namespace BlueGreen.Analyzers.Benchmarks
                     var s = Once(workload, manifest);
                     samples.Add(s);
                     Console.WriteLine(FormattableString.Invariant(
-                        $"N={size} run {run + 1}/{runs}: compiler (parse + emit) {s.CompilerCpuSeconds:F2} s [{s.CompilerWallSeconds:F2} s] | cold: BlueGreen {s.ColdCpuMs:F1} ms [{s.ColdWallMs:F1} ms, driver reports {s.ColdReportedMs:F1} ms], {s.ColdBytes / 1048576.0:F1} MB | after edit: BlueGreen {s.EditCpuMs:F1} ms [{s.EditWallMs:F1} ms, driver reports {s.EditReportedMs:F1} ms], {s.EditBytes / 1048576.0:F2} MB"));
+                        $"N={size} run {run + 1}/{runs}: compiler (parse + emit) {s.CompilerCpuSeconds:F2} s [{s.CompilerWallSeconds:F2} s] | cold: BlueGreen {s.ColdCpuMs:F1} ms [{s.ColdWallMs:F1} ms, driver reports {s.ColdReportedMs:F1} ms], {s.ColdBytes / 1048576.0:F1} MB | after edit: BlueGreen {s.EditCpuMs:F1} ms [{s.EditWallMs:F1} ms, driver reports {s.EditReportedMs:F1} ms], {s.EditBytes / 1048576.0:F2} MB, {s.EditCalls} callbacks"));
                     Console.WriteLine(FormattableString.Invariant(
                         $"    GC pauses while BlueGreen's callbacks ran: cold {s.ColdGcPauseMs:F1} ms, after edit {s.EditGcPauseMs:F1} ms"));
                     Console.WriteLine(FormattableString.Invariant(
@@ -134,7 +136,7 @@ namespace BlueGreen.Analyzers.Benchmarks
             Collect();
             meter.Reset();
             var after = Analysis.Run(edited, analyzers, logExecutionTime: true, analyzerOptions: workload.Options);
-            var editMeter = (Cpu: meter.Cpu.TotalMilliseconds, Wall: meter.Elapsed.TotalMilliseconds, Bytes: meter.AllocatedBytes, Gc: meter.GcPauses.TotalMilliseconds);
+            var editMeter = (Cpu: meter.Cpu.TotalMilliseconds, Wall: meter.Elapsed.TotalMilliseconds, Bytes: meter.AllocatedBytes, Gc: meter.GcPauses.TotalMilliseconds, Calls: meter.Calls);
             GC.KeepAlive(compilation);
 
             // The IDE's view: the edited document alone, cold (fresh trees), then after the edit.
@@ -165,7 +167,8 @@ namespace BlueGreen.Analyzers.Benchmarks
                 meter.Cpu.TotalMilliseconds,
                 meter.AllocatedBytes,
                 coldMeter.Gc,
-                editMeter.Gc);
+                editMeter.Gc,
+                editMeter.Calls);
         }
 
         private static Sample Median(List<Sample> samples)
@@ -192,7 +195,8 @@ namespace BlueGreen.Analyzers.Benchmarks
                 M(s => s.DocumentEditCpuMs),
                 (long)M(s => s.DocumentEditBytes),
                 M(s => s.ColdGcPauseMs),
-                M(s => s.EditGcPauseMs));
+                M(s => s.EditGcPauseMs),
+                (long)M(s => s.EditCalls));
         }
 
         private static void Collect()

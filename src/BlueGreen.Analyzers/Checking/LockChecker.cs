@@ -221,21 +221,28 @@ namespace BlueGreen.Analyzers.Checking
         /// <summary>The tables that hold rows when an operation runs: known before this migration, not created in this release.</summary>
         private sealed class ExistingTables
         {
-            private readonly HashSet<TableKey> _known;
+            // The schema before the migration, until the migration's own operations change its tables: most migrations
+            // create, rename or drop none, and copying every table for each of them is most of what this class would cost.
+            private readonly DatabaseSchema _schema;
             private readonly HashSet<TableKey> _created = new HashSet<TableKey>();
+            private HashSet<TableKey>? _known;
 
             public ExistingTables(DatabaseSchema schema)
             {
-                _known = new HashSet<TableKey>(schema.Tables);
+                _schema = schema;
             }
 
-            public bool HoldRows(TableKey table) => _known.Contains(table) && !_created.Contains(table);
+            private IEnumerable<TableKey> Known => _known ?? _schema.Tables;
+
+            private HashSet<TableKey> KnownToChange => _known ??= new HashSet<TableKey>(_schema.Tables);
+
+            public bool HoldRows(TableKey table) => (_known?.Contains(table) ?? _schema.HasTable(table)) && !_created.Contains(table);
 
             /// <summary>The one table holding rows that a SQL name denotes; null when none does, or more than one might.</summary>
             public TableKey? Denoted(SqlName name, Provider? provider)
             {
                 TableKey? found = null;
-                foreach (var table in _known)
+                foreach (var table in Known)
                 {
                     if (name.Is(table, provider))
                     {
@@ -260,7 +267,7 @@ namespace BlueGreen.Analyzers.Checking
                         _created.Add(create.Table);
                         if (inThisMigration)
                         {
-                            _known.Add(create.Table);
+                            KnownToChange.Add(create.Table);
                         }
 
                         break;
@@ -271,9 +278,9 @@ namespace BlueGreen.Analyzers.Checking
                             _created.Add(rename.NewTable);
                         }
 
-                        if (inThisMigration && _known.Remove(rename.Table))
+                        if (inThisMigration && KnownToChange.Remove(rename.Table))
                         {
-                            _known.Add(rename.NewTable);
+                            KnownToChange.Add(rename.NewTable);
                         }
 
                         break;
@@ -282,7 +289,7 @@ namespace BlueGreen.Analyzers.Checking
                         _created.Remove(drop.Table);
                         if (inThisMigration)
                         {
-                            _known.Remove(drop.Table);
+                            KnownToChange.Remove(drop.Table);
                         }
 
                         break;

@@ -26,8 +26,7 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             // Only an unmapped column without a default can be left behind: without one, no model is read.
-            var candidates = unmapped.WithoutDefault(_schema);
-            if (candidates.Count == 0
+            if (!unmapped.AnyWithoutDefault(_schema)
                 || _models.After(_index - 1) is not { } before
                 || _models.After(_index) is not { } after
                 || _models.Current is not { } current)
@@ -38,7 +37,7 @@ namespace BlueGreen.Analyzers.Checking
             foreach (var table in before.Tables)
             {
                 _models.CancellationToken.ThrowIfCancellationRequested();
-                if (!candidates.TryGetValue(table, out var columns) || after.MapsTable(table) != Mapping.Mapped)
+                if (unmapped.In(table) is not { } columns || after.MapsTable(table) != Mapping.Mapped)
                 {
                     // No candidate here, or green does not write to the table at all.
                     continue;
@@ -46,7 +45,7 @@ namespace BlueGreen.Analyzers.Checking
 
                 foreach (var column in before.Columns(table))
                 {
-                    if (!columns.Contains(column) || after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
+                    if (!Contains(columns, column) || after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
                     {
                         continue;
                     }
@@ -64,6 +63,20 @@ namespace BlueGreen.Analyzers.Checking
                     }
                 }
             }
+        }
+
+        private static bool Contains(IReadOnlyList<string> columns, string column)
+        {
+            // Indexed: a foreach over the interface would allocate an enumerator for every column of every migration.
+            for (var index = 0; index < columns.Count; index++)
+            {
+                if (string.Equals(columns[index], column, System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -88,6 +101,11 @@ namespace BlueGreen.Analyzers.Checking
                 || Shipped is not { } shipped
                 || _models.After(_index) is not { } green
                 || Migration.Up is not { } up)
+            {
+                return;
+            }
+
+            if (green.RequiredNullableColumns.Count == 0 && shipped.RequiredNullableColumns.Count == 0)
             {
                 return;
             }

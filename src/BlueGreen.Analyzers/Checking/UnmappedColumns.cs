@@ -22,31 +22,32 @@ namespace BlueGreen.Analyzers.Checking
         }
 
         /// <summary>
-        /// The unmapped columns of <paramref name="schema"/> that have no default and a known nullability, by table; empty
-        /// without a snapshot.
+        /// Whether some unmapped column of <paramref name="schema"/> has no default and a known nullability: only such a
+        /// column can be left behind. False without a snapshot. Asked after every migration, so it builds nothing.
         /// </summary>
-        public Dictionary<TableKey, HashSet<string>> WithoutDefault(DatabaseSchema schema)
+        public bool AnyWithoutDefault(DatabaseSchema schema)
         {
             Update(schema);
-            var candidates = new Dictionary<TableKey, HashSet<string>>();
             foreach (var pair in _byTable)
             {
                 foreach (var column in pair.Value)
                 {
-                    if (schema.Column(pair.Key, column) is { HasDefault: false, Nullable: not null })
+                    if (IsWithoutDefault(schema, pair.Key, column))
                     {
-                        if (!candidates.TryGetValue(pair.Key, out var columns))
-                        {
-                            candidates.Add(pair.Key, columns = new HashSet<string>(System.StringComparer.Ordinal));
-                        }
-
-                        columns.Add(column);
+                        return true;
                     }
                 }
             }
 
-            return candidates;
+            return false;
         }
+
+        /// <summary>The table's unmapped columns (as of the last <see cref="AnyWithoutDefault"/>); null when it has none.</summary>
+        public IReadOnlyList<string>? In(TableKey table) => _byTable.TryGetValue(table, out var columns) ? columns : null;
+
+
+        private static bool IsWithoutDefault(DatabaseSchema schema, TableKey table, string column) =>
+            schema.Column(table, column) is { HasDefault: false, Nullable: not null };
 
         /// <summary>Every unmapped column of <paramref name="schema"/>, by table (a copy); empty without a snapshot.</summary>
         public Dictionary<TableKey, List<string>> All(DatabaseSchema schema)

@@ -92,12 +92,20 @@ namespace BlueGreen.Analyzers.History
             return byName.TryGetValue(metadataName, out var classes) ? classes : (IReadOnlyList<ClassDeclarationSyntax>)System.Array.Empty<ClassDeclarationSyntax>();
         }
 
+        // Looked up first, and read in methods of their own: the replay asks for every migration's operations and models
+        // once per compilation, and a method whose lambda captures its parameters allocates the closure on entry, found or not.
         public MigrationOperations Operations(MethodDeclarationSyntax? method, CancellationToken cancellationToken) =>
-            method is null
-                ? MigrationOperations.Empty
-                : _operations.GetOrAdd(method.Span, _ => OperationReader.Read(method, cancellationToken));
+            method is null ? MigrationOperations.Empty
+            : _operations.TryGetValue(method.Span, out var operations) ? operations
+            : ReadOperations(method, cancellationToken);
 
         public TargetModel Model(MethodDeclarationSyntax method, CancellationToken cancellationToken, EntityDefinitions? entities = null) =>
+            _models.TryGetValue(method.Span, out var model) ? model : ReadModel(method, cancellationToken, entities);
+
+        private MigrationOperations ReadOperations(MethodDeclarationSyntax method, CancellationToken cancellationToken) =>
+            _operations.GetOrAdd(method.Span, _ => OperationReader.Read(method, cancellationToken));
+
+        private TargetModel ReadModel(MethodDeclarationSyntax method, CancellationToken cancellationToken, EntityDefinitions? entities) =>
             _models.GetOrAdd(method.Span, _ => ModelReader.Read(method, cancellationToken, entities));
 
         public Provider? Provider(MethodDeclarationSyntax method) =>

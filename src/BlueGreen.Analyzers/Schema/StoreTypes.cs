@@ -168,8 +168,11 @@ namespace BlueGreen.Analyzers.Schema
                 name = (lower.Substring(0, open).Trim() + " " + lower.Substring(close + 1).Trim()).Trim();
             }
 
-            return name.IndexOfAny(new[] { '[', '(', ')' }) >= 0 || name.Contains(" character set") ? null : new StoreType(string.Join(" ", name.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)), arguments);
+            return name.IndexOfAny(Brackets) >= 0 || name.Contains(" character set") ? null : new StoreType(string.Join(" ", name.Split(Space, StringSplitOptions.RemoveEmptyEntries)), arguments);
         }
+
+        private static readonly char[] Brackets = { '[', '(', ')' };
+        private static readonly char[] Space = { ' ' };
 
         internal sealed class StoreType : IEquatable<StoreType>
         {
