@@ -43,9 +43,11 @@ namespace BlueGreen.Analyzers.Checking
                     continue;
                 }
 
-                foreach (var column in before.Columns(table))
+                // The table's unmapped columns are few; the model's may be many.
+                for (var position = 0; position < columns.Count; position++)
                 {
-                    if (!Contains(columns, column) || after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
+                    var column = columns[position];
+                    if (!before.Places(table, column) || after.Maps(table, column) != Mapping.NotMapped || current.Maps(table, column) != Mapping.NotMapped)
                     {
                         continue;
                     }
@@ -65,12 +67,12 @@ namespace BlueGreen.Analyzers.Checking
             }
         }
 
-        private static bool Contains(IReadOnlyList<string> columns, string column)
+        // A scan, not a set: it runs after every migration, and for a few candidates of a few operations.
+        private static bool Alters(IReadOnlyList<SchemaOperation> operations, TableKey table, string column)
         {
-            // Indexed: a foreach over the interface would allocate an enumerator for every column of every migration.
-            for (var index = 0; index < columns.Count; index++)
+            for (var index = 0; index < operations.Count; index++)
             {
-                if (string.Equals(columns[index], column, System.StringComparison.Ordinal))
+                if (operations[index] is AlterColumn alter && alter.Table.Equals(table) && alter.Column == column)
                 {
                     return true;
                 }
@@ -105,20 +107,6 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
-            if (green.RequiredNullableColumns.Count == 0 && shipped.RequiredNullableColumns.Count == 0)
-            {
-                return;
-            }
-
-            var altered = new HashSet<(TableKey, string)>();
-            foreach (var operation in operations)
-            {
-                if (operation is AlterColumn alter)
-                {
-                    altered.Add((alter.Table, alter.Column));
-                }
-            }
-
             // Only where a model itself says a required property's column is nullable (a TPH type's): a designer that maps a
             // required property to a nullable column of its own contradicts the schema, which is what a branch made before
             // another branch loosened the column leaves behind (a merged history, not a change).
@@ -140,7 +128,7 @@ namespace BlueGreen.Analyzers.Checking
 
             // Mapped by both models, not altered by the migration, and nullable without a default in the database.
             bool Unaltered(TableKey table, string column) =>
-                !altered.Contains((table, column))
+                !Alters(operations, table, column)
                 && shipped.MapsTable(table) == Mapping.Mapped
                 && shipped.Maps(table, column) == Mapping.Mapped
                 && green.Maps(table, column) == Mapping.Mapped

@@ -74,6 +74,9 @@ namespace BlueGreen.Analyzers.Model
         public IEnumerable<string> Columns(TableKey table) =>
             _tables.TryGetValue(table, out var columns) ? columns.Keys : (IEnumerable<string>)System.Array.Empty<string>();
 
+        /// <summary>Whether the reader placed the column in the table: one of <see cref="Columns"/>.</summary>
+        public bool Places(TableKey table, string column) => _tables.TryGetValue(table, out var columns) && columns.ContainsKey(column);
+
         /// <summary>
         /// The columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/> that no other property maps: the
         /// version neither reads nor writes them (<see cref="Maps"/> says not mapped), but EF keeps them in the table.
