@@ -151,6 +151,46 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Fact]
+        public async Task BG0201_follows_tables_renamed_in_the_migration_a_renamed_table_holds_its_rows_and_a_created_one_none()
+        {
+            const string renames = """
+                migrationBuilder.RenameTable(
+                    name: "Customers",
+                    newName: "Clients");
+
+                {|#0:migrationBuilder.CreateIndex(
+                    name: "IX_Clients_Name",
+                    table: "Clients",
+                    column: "Name")|}ANNOTATION;
+
+                migrationBuilder.CreateTable(
+                    name: "Orders",
+                    columns: table => new
+                    {
+                        Id = table.Column<int>(type: "integer", nullable: false)
+                    },
+                    constraints: table =>
+                    {
+                        table.PrimaryKey("PK_Orders", x => x.Id);
+                    });
+
+                migrationBuilder.RenameTable(
+                    name: "Orders",
+                    newName: "Purchases");
+
+                migrationBuilder.CreateIndex(
+                    name: "IX_Purchases_Id",
+                    table: "Purchases",
+                    column: "Id");
+                """;
+            const string down = "migrationBuilder.DropTable(name: \"Purchases\");";
+            var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(renames.Replace("ANNOTATION", string.Empty), down);
+            test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(SecondId, "IX_Clients_Name", "Clients", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
+            PostgresHistory.Fixed(test, renames.Replace("ANNOTATION", "\n    .Annotation(\"Npgsql:CreatedConcurrently\", true)").Replace("{|#0:", string.Empty).Replace("|}", string.Empty), down);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task BG0201_is_silent_on_SQLite_which_has_no_concurrent_index_build()
         {
             var test = ShopHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(
