@@ -178,13 +178,10 @@ namespace BlueGreen.Analyzers.Benchmarks
             foreach (var history in histories)
             {
                 var releases = DefaultReleases(history);
-                // Older versions take fewer parameters; the database target (issue 15) is optional.
-                Check.Invoke(null, Check.GetParameters().Length switch
-                {
-                    5 => new[] { history, releases, compilation, CancellationToken.None, null },
-                    4 => new[] { history, releases, compilation, CancellationToken.None },
-                    _ => new[] { history, releases, CancellationToken.None },
-                });
+                // Older versions take fewer parameters; the later ones (the database target, what the caller knows) are optional.
+                Check.Invoke(null, Check.GetParameters().Length >= 4
+                    ? Arguments(Check, history, releases, compilation, CancellationToken.None)
+                    : new[] { history, releases, CancellationToken.None });
             }
         }
 

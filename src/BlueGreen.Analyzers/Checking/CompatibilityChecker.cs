@@ -19,7 +19,16 @@ namespace BlueGreen.Analyzers.Checking
     {
         /// <param name="code">The compilation whose code BG0011 searches for uses of what the migrations remove; null: none.</param>
         /// <param name="target">The configured database server (<c>bluegreen.postgresql_version</c>...); null: the default.</param>
-        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, Compilation? code, CancellationToken cancellationToken, DatabaseTarget? target = null)
+        /// <param name="checkFrom">
+        /// The migrations before this index are replayed without being judged: the caller knows their findings already (from
+        /// an analysis of the same migrations, in the same order, with the same models, releases and server; see
+        /// <c>Rules/CheckMemo</c>). What a migration's findings depend on is everything before it, never after.
+        /// </param>
+        /// <param name="migrationEnds">When given, receives for each migration the number of findings once it is judged: the
+        /// findings of migration i are those from <c>migrationEnds[i - 1]</c> (0 for the first) to <c>migrationEnds[i]</c>;
+        /// those after the last are the history's as a whole (BG0100, BG0011).</param>
+        public static List<Finding> Check(MigrationHistory history, ReleasePlan releases, Compilation? code, CancellationToken cancellationToken, DatabaseTarget? target = null,
+            int checkFrom = 0, List<int>? migrationEnds = null)
         {
             var findings = new List<Finding>();
             var schema = new DatabaseSchema();
@@ -28,15 +37,18 @@ namespace BlueGreen.Analyzers.Checking
             var unmapped = new UnmappedColumns(models);
             for (var index = 0; index < history.Migrations.Count; index++)
             {
-                var checker = releases.IsShipped(index) ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
+                var shipped = releases.IsShipped(index);
+                var checker = shipped || index < checkFrom ? null : new MigrationChecker(models, index, releases.ShippedModelIndex(index), schema, findings);
                 if (checker is not null)
                 {
                     LockChecker.Check(models, index, releases.ShippedModelIndex(index), schema, findings);
                 }
 
-                Replay(models, index, schema, checker, checker is null ? null : removals);
+                // What an unshipped migration removes is recorded whether it is judged or not: BG0011 and BG0100 look at the end.
+                Replay(models, index, schema, checker, shipped ? null : removals);
                 checker?.CheckModelOnlyRemovals(unmapped);
                 checker?.CheckRequirednessInModel(history.Migrations[index].UpOperations(cancellationToken).Operations);
+                migrationEnds?.Add(findings.Count);
             }
 
             if (releases.FromManifest)

@@ -62,10 +62,12 @@ namespace BlueGreen.Analyzers.Rules
                 }
             }
 
-            foreach (var history in histories)
+            var memo = histories.Count == 0 ? null : Lineage.Of(compilation, cancellationToken).Epoch.Get(() => new CheckMemo());
+            for (var position = 0; position < histories.Count; position++)
             {
+                var history = histories[position];
                 var releases = ReleasePlan.For(history, shipped);
-                analysis.AddRange(CompatibilityChecker.Check(history, releases, compilation, cancellationToken, Target(options.AnalyzerConfigOptionsProvider, history)));
+                analysis.Check(memo!, position, history, releases, compilation, Target(options.AnalyzerConfigOptionsProvider, history), cancellationToken);
                 analysis.AddRange(HistoryProblems.DuplicateIds(history));
                 analysis.AddRange(HistoryProblems.ShipRequests(history, requested));
             }
@@ -76,6 +78,55 @@ namespace BlueGreen.Analyzers.Rules
             }
 
             return analysis;
+        }
+
+        /// <summary>
+        /// The checker's diagnostics for one history: those of the migrations the last compilation of the same declarations
+        /// judged with the same inputs are taken from it (see <see cref="CheckMemo"/>), the others judged now.
+        /// </summary>
+        private void Check(CheckMemo memo, int position, MigrationHistory history, ReleasePlan releases, Compilation compilation, DatabaseTarget target, CancellationToken cancellationToken)
+        {
+            var run = new CheckMemo.Run(history, releases, target, cancellationToken);
+            var last = memo.Last(position);
+            var known = last?.SharedPrefix(run) ?? 0;
+            var ends = new List<int>(history.Migrations.Count);
+            var findings = CompatibilityChecker.Check(history, releases, compilation, cancellationToken, target, known, ends);
+            var start = 0;
+            for (var index = 0; index < history.Migrations.Count; index++)
+            {
+                var diagnostics = index < known ? last!.Diagnostics[index] : Diagnostics(findings, start, ends[index]);
+                run.Diagnostics[index] = diagnostics;
+                foreach (var diagnostic in diagnostics)
+                {
+                    Add(diagnostic);
+                }
+
+                start = ends[index];
+            }
+
+            // BG0100 and BG0011 look at the whole history: judged again every time.
+            foreach (var diagnostic in Diagnostics(findings, start, findings.Count))
+            {
+                Add(diagnostic);
+            }
+
+            memo.Store(position, run);
+        }
+
+        private static IReadOnlyList<Diagnostic> Diagnostics(List<Finding> findings, int start, int end)
+        {
+            if (start == end)
+            {
+                return Array.Empty<Diagnostic>();
+            }
+
+            var diagnostics = new Diagnostic[end - start];
+            for (var index = start; index < end; index++)
+            {
+                diagnostics[index - start] = RuleDiagnostics.Create(findings[index]);
+            }
+
+            return diagnostics;
         }
 
         /// <summary>
@@ -108,15 +159,19 @@ namespace BlueGreen.Analyzers.Rules
         {
             foreach (var finding in findings)
             {
-                var diagnostic = RuleDiagnostics.Create(finding);
-                if (finding.Location.SourceTree is { } tree)
-                {
-                    Add(_byTree, tree, diagnostic);
-                }
-                else if (finding.Location.GetLineSpan().Path is { } path)
-                {
-                    Add(_byFile, path, diagnostic);
-                }
+                Add(RuleDiagnostics.Create(finding));
+            }
+        }
+
+        private void Add(Diagnostic diagnostic)
+        {
+            if (diagnostic.Location.SourceTree is { } tree)
+            {
+                Add(_byTree, tree, diagnostic);
+            }
+            else if (diagnostic.Location.GetLineSpan().Path is { } path)
+            {
+                Add(_byFile, path, diagnostic);
             }
         }
 

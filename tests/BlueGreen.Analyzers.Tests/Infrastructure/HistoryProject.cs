@@ -134,6 +134,10 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             return $"{file.Substring(underscore + 1)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {diagnostic.Id} {table}.{column}";
         }
 
+        /// <summary>The history with one document's code replaced: a new compilation sharing every other tree, as after an IDE edit.</summary>
+        public HistoryProject WithRoot(string documentName, SyntaxNode root) =>
+            new HistoryProject(Project.Documents.Single(document => document.Name == documentName).WithSyntaxRoot(root).Project);
+
         public Document Document(string nameEndsWith) => Project.Documents.Single(document => document.Name.EndsWith(nameEndsWith, StringComparison.Ordinal));
     }
 }
