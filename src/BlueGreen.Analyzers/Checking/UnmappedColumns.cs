@@ -32,7 +32,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 foreach (var column in pair.Value)
                 {
-                    if (IsWithoutDefault(schema, pair.Key, column))
+                    if (schema.Column(pair.Key, column) is { HasDefault: false, Nullable: not null })
                     {
                         return true;
                     }
@@ -44,10 +44,6 @@ namespace BlueGreen.Analyzers.Checking
 
         /// <summary>The table's unmapped columns (as of the last <see cref="AnyWithoutDefault"/>); null when it has none.</summary>
         public IReadOnlyList<string>? In(TableKey table) => _byTable.TryGetValue(table, out var columns) ? columns : null;
-
-
-        private static bool IsWithoutDefault(DatabaseSchema schema, TableKey table, string column) =>
-            schema.Column(table, column) is { HasDefault: false, Nullable: not null };
 
         /// <summary>Every unmapped column of <paramref name="schema"/>, by table (a copy); empty without a snapshot.</summary>
         public Dictionary<TableKey, List<string>> All(DatabaseSchema schema)

@@ -62,12 +62,13 @@ namespace BlueGreen.Analyzers.Rules
                 }
             }
 
-            var memo = histories.Count == 0 ? null : Lineage.Of(compilation, cancellationToken).Epoch.Get(() => new CheckMemo());
+            CheckMemo? memo = null;
             for (var position = 0; position < histories.Count; position++)
             {
                 var history = histories[position];
                 var releases = ReleasePlan.For(history, shipped);
-                analysis.Check(memo!, position, history, releases, compilation, Target(options.AnalyzerConfigOptionsProvider, history), cancellationToken);
+                memo ??= Lineage.Of(compilation, cancellationToken).Epoch.Get(() => new CheckMemo());
+                analysis.Check(memo, position, history, releases, compilation, Target(options.AnalyzerConfigOptionsProvider, history), cancellationToken);
                 analysis.AddRange(HistoryProblems.DuplicateIds(history));
                 analysis.AddRange(HistoryProblems.ShipRequests(history, requested));
             }

@@ -38,11 +38,15 @@ namespace BlueGreen.Analyzers.Rules
                 }
 
                 var compilation = start.Compilation;
+
+                // Every tree of the compilation calls back once per rule: after the first, the analysis is a field read away.
+                CompilationAnalysis? analysis = null;
                 start.RegisterSemanticModelAction(model =>
                 {
                     // The analysis is built once per compilation; a tree's diagnostics are a lookup. (A syntactic pre-check here
                     // would walk trees BG0011 only needs to walk when a migration removes something.)
-                    foreach (var diagnostic in CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken).DiagnosticsIn(model.SemanticModel.SyntaxTree))
+                    analysis ??= CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken);
+                    foreach (var diagnostic in analysis.DiagnosticsIn(model.SemanticModel.SyntaxTree))
                     {
                         if (_ids.Contains(diagnostic.Id))
                         {
