@@ -33,6 +33,9 @@ namespace BlueGreen.Analyzers.Benchmarks
             {
                 var compilation = workload.CompileFresh();
                 Analyze(compilation);
+
+                // profile.sh leaves out every sample before this pause: the cold analysis that fills the caches.
+                System.Threading.Thread.Sleep(2000);
                 for (var iteration = 0; iteration < iterations; iteration++)
                 {
                     compilation = workload.Edit(compilation);
