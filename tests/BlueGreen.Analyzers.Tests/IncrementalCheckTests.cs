@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using BlueGreen.Analyzers.History;
+using BlueGreen.Analyzers.Rules;
 using BlueGreen.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,9 +15,10 @@ namespace BlueGreen.Analyzers.Tests
     /// <summary>
     /// After an edit inside a method body, the analysis takes the diagnostics of the migrations before the edited one from
     /// the previous compilation (Rules/CheckMemo) and judges the rest. Whatever it keeps, it must give what a fresh analysis
-    /// of the same code gives: on scaffolded histories, each migration's first <c>Up</c> statement is removed (which changes
-    /// what every later migration is judged against) and put back, in turn, each compilation following the one before, and
-    /// each analysis is compared with one of the same code loaded anew.
+    /// of the same code gives. On scaffolded histories, in turn: each migration's first <c>Up</c> statement, each designer's
+    /// and the snapshot's first entity are removed (which changes what every later migration is judged against) and put
+    /// back, each compilation following the one before; each analysis is compared with one of the same code loaded anew,
+    /// and the memo must have kept exactly the migrations before the edited one.
     /// </summary>
     public class IncrementalCheckTests
     {
@@ -32,10 +34,13 @@ namespace BlueGreen.Analyzers.Tests
             var current = HistoryProject.Load(history);
             var expectedOriginal = Describe(await current.AnalyzeAsync());
             var edits = 0;
-            foreach (var name in current.Project.Documents.Select(document => document.Name).Where(name => !name.EndsWith(".Designer.cs", StringComparison.Ordinal)).OrderBy(name => name, StringComparer.Ordinal).ToList())
+            foreach (var name in current.Project.Documents.Select(document => document.Name).OrderBy(name => name, StringComparer.Ordinal).ToList())
             {
                 var root = (await current.Project.Documents.Single(document => document.Name == name).GetSyntaxRootAsync())!;
-                var first = root.DescendantNodes().OfType<MethodDeclarationSyntax>().FirstOrDefault(method => method.Identifier.ValueText == "Up")?.Body?.Statements.FirstOrDefault();
+                var method = root.DescendantNodes().OfType<MethodDeclarationSyntax>().FirstOrDefault(candidate => candidate.Identifier.ValueText is "Up" or "BuildTargetModel" or "BuildModel");
+                var first = method?.Identifier.ValueText == "Up"
+                    ? method.Body?.Statements.FirstOrDefault()
+                    : method?.Body?.Statements.FirstOrDefault(statement => statement.ToString().StartsWith("modelBuilder.Entity(", StringComparison.Ordinal));
                 if (first is null)
                 {
                     continue;
@@ -43,26 +48,54 @@ namespace BlueGreen.Analyzers.Tests
 
                 var editedRoot = root.RemoveNode(first, SyntaxRemoveOptions.KeepNoTrivia)!;
                 var edited = current.WithRoot(name, editedRoot);
-                await AssertSameEpoch(current, edited);
+                var (incremental, kept) = await AnalyzeAfter(current, edited);
                 var fresh = HistoryProject.Load(history).WithRoot(name, editedRoot);
-                Assert.Equal(Describe(await fresh.AnalyzeAsync()), Describe(await edited.AnalyzeAsync()));
+                Assert.Equal(Describe(await fresh.AnalyzeAsync()), Describe(incremental));
+                Assert.Equal(await FirstChanged(edited, name), kept);
 
                 // The statement put back (a new tree of the original text), as an undo does.
                 var restored = edited.WithRoot(name, root);
-                await AssertSameEpoch(edited, restored);
-                Assert.Equal(expectedOriginal, Describe(await restored.AnalyzeAsync()));
+                (var again, kept) = await AnalyzeAfter(edited, restored);
+                Assert.Equal(expectedOriginal, Describe(again));
+                Assert.Equal(await FirstChanged(restored, name), kept);
                 current = restored;
                 edits++;
             }
 
-            Assert.True(edits >= 3, history + ": only " + edits + " migrations edited");
+            Assert.True(edits >= 6, history + ": only " + edits + " methods edited");
         }
 
-        // The memo is only consulted by compilations of the same declarations: the edits must keep them.
-        private static async Task AssertSameEpoch(HistoryProject before, HistoryProject after) =>
-            Assert.Same(
-                Lineage.Of((await before.Project.GetCompilationAsync())!, CancellationToken.None).Epoch,
-                Lineage.Of((await after.Project.GetCompilationAsync())!, CancellationToken.None).Epoch);
+        /// <summary>
+        /// Analyzes <paramref name="after"/>, a compilation of the same declarations as <paramref name="before"/>'s, and
+        /// says how many migrations, from the first, the memo let it keep from the analysis of <paramref name="before"/>.
+        /// </summary>
+        private static async Task<(System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics, int Kept)> AnalyzeAfter(HistoryProject before, HistoryProject after)
+        {
+            var epoch = Lineage.Of((await before.Project.GetCompilationAsync())!, CancellationToken.None).Epoch;
+
+            // The memo is only consulted by compilations of the same declarations: the edits must keep them.
+            Assert.Same(epoch, Lineage.Of((await after.Project.GetCompilationAsync())!, CancellationToken.None).Epoch);
+            var memo = epoch.Get(() => new CheckMemo());
+            var last = memo.Last(0)!;
+            var diagnostics = await after.AnalyzeAsync();
+            return (diagnostics, last.SharedPrefix(memo.Last(0)!));
+        }
+
+        /// <summary>The position in the history of the migration the document declares (its Up or its designer); 0 for the snapshot, which every migration's findings depend on.</summary>
+        private static async Task<int> FirstChanged(HistoryProject project, string document)
+        {
+            var compilation = (await project.Project.GetCompilationAsync())!;
+            var migrations = HistoryBuilder.Build(compilation, CancellationToken.None).Single().Migrations;
+            for (var index = 0; index < migrations.Count; index++)
+            {
+                if (new[] { migrations[index].Up, migrations[index].TargetModelMethod }.Any(method => method?.SyntaxTree.FilePath.EndsWith("/" + document, StringComparison.Ordinal) == true))
+                {
+                    return index;
+                }
+            }
+
+            return 0;
+        }
 
         private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) => diagnostics
             .Select(diagnostic => diagnostic.Id + " " + diagnostic.Location.GetLineSpan() + " " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)
