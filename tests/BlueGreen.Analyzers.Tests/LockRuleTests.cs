@@ -25,6 +25,19 @@ namespace BlueGreen.Analyzers.Tests
                 column: "Name")
             """;
 
+        private const string CreateOrdersTable = """
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                });
+            """;
+
         private const string DropNameIndex = """
             migrationBuilder.DropIndex(
                 name: "IX_Customers_Name",
@@ -115,18 +128,7 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public async Task BG0201_is_silent_for_a_new_table_an_index_built_concurrently_and_an_annotation_it_cannot_read()
         {
-            const string createOrders = """
-                migrationBuilder.CreateTable(
-                    name: "Orders",
-                    columns: table => new
-                    {
-                        Id = table.Column<int>(type: "integer", nullable: false)
-                    },
-                    constraints: table =>
-                    {
-                        table.PrimaryKey("PK_Orders", x => x.Id);
-                    });
-
+            const string createOrders = CreateOrdersTable + "\n\n" + """
                 migrationBuilder.CreateIndex(
                     name: "IX_Orders_Id",
                     table: "Orders",
@@ -153,7 +155,7 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public async Task BG0201_follows_tables_renamed_in_the_migration_a_renamed_table_holds_its_rows_and_a_created_one_none()
         {
-            const string renames = """
+            var renames = """
                 migrationBuilder.RenameTable(
                     name: "Customers",
                     newName: "Clients");
@@ -163,17 +165,7 @@ namespace BlueGreen.Analyzers.Tests
                     table: "Clients",
                     column: "Name")|}ANNOTATION;
 
-                migrationBuilder.CreateTable(
-                    name: "Orders",
-                    columns: table => new
-                    {
-                        Id = table.Column<int>(type: "integer", nullable: false)
-                    },
-                    constraints: table =>
-                    {
-                        table.PrimaryKey("PK_Orders", x => x.Id);
-                    });
-
+                """ + CreateOrdersTable + "\n\n" + """
                 migrationBuilder.RenameTable(
                     name: "Orders",
                     newName: "Purchases");
@@ -203,20 +195,8 @@ namespace BlueGreen.Analyzers.Tests
         public async Task BG0201_with_a_manifest_a_table_created_earlier_in_the_upcoming_release_is_new_and_one_shipped_holds_rows()
         {
             // Initial shipped; Second and Third ship together: Orders is still empty when Third runs, Customers is not.
-            const string createOrders = """
-                migrationBuilder.CreateTable(
-                    name: "Orders",
-                    columns: table => new
-                    {
-                        Id = table.Column<int>(type: "integer", nullable: false)
-                    },
-                    constraints: table =>
-                    {
-                        table.PrimaryKey("PK_Orders", x => x.Id);
-                    });
-                """;
             const string thirdId = "20240301000000_Third";
-            var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(createOrders, "migrationBuilder.DropTable(name: \"Orders\");");
+            var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(CreateOrdersTable, "migrationBuilder.DropTable(name: \"Orders\");");
             test.TestState.Sources.Add(Sources.Migration(
                 "Third",
                 "migrationBuilder.CreateIndex(name: \"IX_Orders_Id\", table: \"Orders\", column: \"Id\");\n\n{|#0:migrationBuilder.CreateIndex(name: \"IX_Customers_Name\", table: \"Customers\", column: \"Name\")|};",
@@ -224,7 +204,7 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.Sources.Add(Sources.Designer("Third", thirdId, PostgresHistory.Model));
             test.TestState.AdditionalFiles.Add(("ShippedMigrations.md", "## 2024.01\n- " + PostgresHistory.InitialId + "\n"));
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(thirdId, "IX_Customers_Name", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
-            PostgresHistory.Fixed(test, createOrders, "migrationBuilder.DropTable(name: \"Orders\");");
+            PostgresHistory.Fixed(test, CreateOrdersTable, "migrationBuilder.DropTable(name: \"Orders\");");
             test.FixedState.Sources.Add(Sources.Migration(
                 "Third",
                 "migrationBuilder.CreateIndex(name: \"IX_Orders_Id\", table: \"Orders\", column: \"Id\");\n\nmigrationBuilder.CreateIndex(name: \"IX_Customers_Name\", table: \"Customers\", column: \"Name\")\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);",
