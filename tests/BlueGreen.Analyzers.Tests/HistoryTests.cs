@@ -36,6 +36,27 @@ namespace BlueGreen.Analyzers.Tests
         }
 
         [Theory]
+        [InlineData("ef10-sqlserver")]
+        [InlineData("rules-ef10-sqlserver")]
+        public async Task Only_rules_with_something_to_report_ask_to_be_called_back_for_every_tree(string history)
+        {
+            var (diagnostics, telemetry) = await HistoryProject.Load(history).AnalyzeWithTelemetryAsync();
+
+            var reporting = telemetry.Keys
+                .Where(analyzer => diagnostics.Any(diagnostic => diagnostic.Location.IsInSource && analyzer.SupportedDiagnostics.Any(descriptor => descriptor.Id == diagnostic.Id)))
+                .ToList();
+            Assert.NotEmpty(reporting);
+            Assert.NotEqual(telemetry.Count, reporting.Count);
+            foreach (var (analyzer, info) in telemetry)
+            {
+                // The driver starts only analyzers with a rule on (a rule off by default is off here).
+                var on = analyzer.SupportedDiagnostics.Any(descriptor => descriptor.IsEnabledByDefault);
+                Assert.True(info.CompilationStartActionsCount == (on ? 1 : 0), analyzer.GetType().Name);
+                Assert.True(info.SemanticModelActionsCount == (reporting.Contains(analyzer) ? 1 : 0), analyzer.GetType().Name);
+            }
+        }
+
+        [Theory]
         [MemberData(nameof(Histories))]
         public async Task The_split_fix_leaves_a_history_that_compiles_and_is_safe(string history)
         {

@@ -22,6 +22,8 @@ namespace BlueGreen.Analyzers.Rules
 
         private readonly Dictionary<SyntaxTree, List<Diagnostic>> _byTree = new Dictionary<SyntaxTree, List<Diagnostic>>();
         private readonly Dictionary<string, List<Diagnostic>> _byFile = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        private readonly HashSet<string> _idsInTrees = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _idsInFiles = new HashSet<string>(StringComparer.Ordinal);
 
         public static CompilationAnalysis Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -41,6 +43,12 @@ namespace BlueGreen.Analyzers.Rules
 
         public IReadOnlyList<Diagnostic> DiagnosticsIn(SyntaxTree tree) =>
             _byTree.TryGetValue(tree, out var diagnostics) ? diagnostics : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
+
+        /// <summary>Whether any tree has a diagnostic with one of these ids.</summary>
+        public bool ReportsInTrees(IEnumerable<string> ids) => _idsInTrees.Overlaps(ids);
+
+        /// <summary>Whether any additional file (a release manifest) has a diagnostic with one of these ids.</summary>
+        public bool ReportsInFiles(IEnumerable<string> ids) => _idsInFiles.Overlaps(ids);
 
         public IReadOnlyList<Diagnostic> DiagnosticsIn(string additionalFile) =>
             _byFile.TryGetValue(additionalFile, out var diagnostics) ? diagnostics : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
@@ -169,10 +177,12 @@ namespace BlueGreen.Analyzers.Rules
             if (diagnostic.Location.SourceTree is { } tree)
             {
                 Add(_byTree, tree, diagnostic);
+                _idsInTrees.Add(diagnostic.Id);
             }
             else if (diagnostic.Location.GetLineSpan().Path is { } path)
             {
                 Add(_byFile, path, diagnostic);
+                _idsInFiles.Add(diagnostic.Id);
             }
         }
 

@@ -37,35 +37,38 @@ namespace BlueGreen.Analyzers.Rules
                     return;
                 }
 
-                var compilation = start.Compilation;
-
-                // Every tree of the compilation calls back once per rule: after the first, the analysis is a field read away.
-                CompilationAnalysis? analysis = null;
-                start.RegisterSemanticModelAction(model =>
+                // The analysis is built once per compilation, by whichever rule starts first. A rule with nothing to report in
+                // this compilation (most rules, most of the time) asks the driver for no callback per tree: every rule
+                // called back for every tree of a large project costs more than an edit's analysis.
+                var analysis = CompilationAnalysis.Get(start.Compilation, start.Options, start.CancellationToken);
+                if (analysis.ReportsInTrees(_ids))
                 {
-                    // The analysis is built once per compilation; a tree's diagnostics are a lookup. (A syntactic pre-check here
-                    // would walk trees BG0011 only needs to walk when a migration removes something.)
-                    analysis ??= CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken);
-                    foreach (var diagnostic in analysis.DiagnosticsIn(model.SemanticModel.SyntaxTree))
+                    start.RegisterSemanticModelAction(model =>
                     {
-                        if (_ids.Contains(diagnostic.Id))
+                        foreach (var diagnostic in analysis.DiagnosticsIn(model.SemanticModel.SyntaxTree))
                         {
-                            model.ReportDiagnostic(diagnostic);
+                            if (_ids.Contains(diagnostic.Id))
+                            {
+                                model.ReportDiagnostic(diagnostic);
+                            }
                         }
-                    }
-                });
+                    });
+                }
 
                 // Problems in the release manifest are reported at its lines.
-                start.RegisterAdditionalFileAction(file =>
+                if (analysis.ReportsInFiles(_ids))
                 {
-                    foreach (var diagnostic in CompilationAnalysis.Get(compilation, file.Options, file.CancellationToken).DiagnosticsIn(file.AdditionalFile.Path))
+                    start.RegisterAdditionalFileAction(file =>
                     {
-                        if (_ids.Contains(diagnostic.Id))
+                        foreach (var diagnostic in analysis.DiagnosticsIn(file.AdditionalFile.Path))
                         {
-                            file.ReportDiagnostic(diagnostic);
+                            if (_ids.Contains(diagnostic.Id))
+                            {
+                                file.ReportDiagnostic(diagnostic);
+                            }
                         }
-                    }
-                });
+                    });
+                }
             });
         }
     }

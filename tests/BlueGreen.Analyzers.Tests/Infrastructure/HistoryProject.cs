@@ -77,7 +77,10 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
             Project.AddAnalyzerConfigDocument(".editorconfig", SourceText.From("root = true\n\n[*.cs]\n" + settings + "\n"), filePath: "/history/.editorconfig").Project);
 
         /// <summary>The analyzers' diagnostics; fails on compiler errors and analyzer exceptions (AD0001).</summary>
-        public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync()
+        public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync() => (await AnalyzeWithTelemetryAsync()).Diagnostics;
+
+        /// <summary>The analyzers' diagnostics and, per analyzer, what it registered with the driver (its telemetry).</summary>
+        public async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableDictionary<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> Telemetry)> AnalyzeWithTelemetryAsync()
         {
             var compilation = (await Project.GetCompilationAsync(CancellationToken.None))!;
             var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
@@ -89,10 +92,17 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                 onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var withAnalyzers = compilation.WithAnalyzers(Analyzers, options);
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             Assert.Empty(exceptions);
             Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
-            return diagnostics;
+            var telemetry = ImmutableDictionary.CreateBuilder<DiagnosticAnalyzer, Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo>();
+            foreach (var analyzer in Analyzers)
+            {
+                telemetry.Add(analyzer, await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None));
+            }
+
+            return (diagnostics, telemetry.ToImmutable());
         }
 
         /// <summary>Applies a code fix to one diagnostic after another until none it fixes is left.</summary>
