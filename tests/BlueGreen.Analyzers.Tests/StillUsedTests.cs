@@ -140,6 +140,40 @@ namespace BlueGreen.Analyzers.Tests
             Assert.NotEmpty(await FixesAsync(document, breed));
         }
 
+        [Fact]
+        public void Only_calls_that_can_pass_a_name_in_text_are_bound()
+        {
+            // Fluent configuration by lambda, the bulk of an OnModelCreating, names no column in text: binding it would cost a
+            // semantic model of the method for nothing.
+            var root = CSharpSyntaxTree.ParseText("""
+                class App
+                {
+                    void Configure(dynamic modelBuilder, dynamic db, dynamic connection, dynamic command, string sql)
+                    {
+                        modelBuilder.Entity<Customer>().Property(c => c.Name).HasMaxLength(20);
+                        modelBuilder.Entity<Customer>().Property((Customer c) => c.Name);
+                        modelBuilder.Entity<Customer>().Property<string>("Fax");
+                        db.Set<Customer>().Select(c => EF.Property<string>(c, "Fax"));
+                        connection.Query<string>(sql);
+                        connection.Execute(sql, new { id = 1 });
+                        command.ExecuteNonQuery();
+                        db.Database.ExecuteSql($"DELETE FROM Customers");
+                    }
+                }
+                """).GetRoot();
+
+            Assert.Equal(
+                new[]
+                {
+                    "modelBuilder.Entity<Customer>().Property<string>(\"Fax\")",
+                    "EF.Property<string>(c, \"Fax\")",
+                    "connection.Query<string>(sql)",
+                    "connection.Execute(sql, new { id = 1 })",
+                    "db.Database.ExecuteSql($\"DELETE FROM Customers\")",
+                },
+                BlueGreen.Analyzers.Usage.UsageCandidates.Find(root, CancellationToken.None).Select(node => node.ToString()));
+        }
+
         private static string AppCode(Dialect d)
         {
             var uses = new List<string>

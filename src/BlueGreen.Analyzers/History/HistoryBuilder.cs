@@ -58,6 +58,13 @@ namespace BlueGreen.Analyzers.History
             return histories;
         }
 
+        /// <summary>
+        /// Whether an earlier compilation of the same declarations found the migration classes already: then
+        /// <see cref="Build"/> binds no symbol.
+        /// </summary>
+        public static bool KnowsDeclarations(Compilation compilation, CancellationToken cancellationToken) =>
+            Lineage.Of(compilation, cancellationToken).Epoch.Has<List<ContextShape>>();
+
         /// <summary>The migration and snapshot classes of a compilation, by symbol, grouped and ordered as the histories are.</summary>
         private static List<ContextShape> Find(Compilation compilation, IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)
         {

@@ -146,6 +146,11 @@ namespace BlueGreen.Analyzers.History
             where T : class =>
             (T)_facts.GetOrAdd(typeof(T), _ => compute());
 
+        /// <summary>Whether a compilation of the epoch has computed this fact already.</summary>
+        public bool Has<T>()
+            where T : class =>
+            _facts.ContainsKey(typeof(T));
+
         /// <summary>A fact of one tree in the epoch's compilations, which may depend on symbols declared anywhere (one per type).</summary>
         public T Get<T>(SyntaxTree tree, Func<T> compute)
             where T : class =>

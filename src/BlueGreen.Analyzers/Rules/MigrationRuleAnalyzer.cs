@@ -37,39 +37,59 @@ namespace BlueGreen.Analyzers.Rules
                     return;
                 }
 
-                // The analysis is built once per compilation, by whichever rule starts first. A rule with nothing to report in
-                // this compilation (most rules, most of the time) asks the driver for no callback per tree: every rule
-                // called back for every tree of a large project costs more than an edit's analysis.
-                var analysis = CompilationAnalysis.Get(start.Compilation, start.Options, start.CancellationToken);
-                if (analysis.ReportsInTrees(_ids))
+                var compilation = start.Compilation;
+                if (HistoryBuilder.KnowsDeclarations(compilation, start.CancellationToken))
                 {
-                    start.RegisterSemanticModelAction(model =>
+                    // The compilation declares what one analyzed before did (an edit inside a method body): which classes are
+                    // migrations is known, no attribute is bound again, and the analysis costs little more than the replay. It is
+                    // made now, so that only the rules with something to report ask the driver to call them back for every tree:
+                    // every rule called back for every tree cost the driver more than the analysis itself (measured at 400
+                    // migrations, docs/performance.md).
+                    var analysis = CompilationAnalysis.Get(compilation, start.Options, start.CancellationToken);
+                    if (analysis.ReportsInTrees(_ids))
                     {
-                        foreach (var diagnostic in analysis.DiagnosticsIn(model.SemanticModel.SyntaxTree))
-                        {
-                            if (_ids.Contains(diagnostic.Id))
-                            {
-                                model.ReportDiagnostic(diagnostic);
-                            }
-                        }
-                    });
+                        start.RegisterSemanticModelAction(model => ReportIn(model, analysis));
+                    }
+
+                    if (analysis.ReportsInFiles(_ids))
+                    {
+                        start.RegisterAdditionalFileAction(file => ReportIn(file, analysis));
+                    }
+
+                    return;
                 }
 
+                // A compilation seen for the first time is analyzed when the driver reports its first tree: by then the
+                // compiler has bound the declarations the analysis reads, which it would otherwise bind ahead of the compiler.
+                // Every tree calls back once per rule: after the first, the analysis is a field read away.
+                CompilationAnalysis? first = null;
+                start.RegisterSemanticModelAction(model => ReportIn(model, first ??= CompilationAnalysis.Get(compilation, model.Options, model.CancellationToken)));
+
                 // Problems in the release manifest are reported at its lines.
-                if (analysis.ReportsInFiles(_ids))
-                {
-                    start.RegisterAdditionalFileAction(file =>
-                    {
-                        foreach (var diagnostic in analysis.DiagnosticsIn(file.AdditionalFile.Path))
-                        {
-                            if (_ids.Contains(diagnostic.Id))
-                            {
-                                file.ReportDiagnostic(diagnostic);
-                            }
-                        }
-                    });
-                }
+                start.RegisterAdditionalFileAction(file => ReportIn(file, CompilationAnalysis.Get(compilation, file.Options, file.CancellationToken)));
             });
+        }
+
+        private void ReportIn(SemanticModelAnalysisContext model, CompilationAnalysis analysis)
+        {
+            foreach (var diagnostic in analysis.DiagnosticsIn(model.SemanticModel.SyntaxTree))
+            {
+                if (_ids.Contains(diagnostic.Id))
+                {
+                    model.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+
+        private void ReportIn(AdditionalFileAnalysisContext file, CompilationAnalysis analysis)
+        {
+            foreach (var diagnostic in analysis.DiagnosticsIn(file.AdditionalFile.Path))
+            {
+                if (_ids.Contains(diagnostic.Id))
+                {
+                    file.ReportDiagnostic(diagnostic);
+                }
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace BlueGreen.Analyzers.Usage
     /// <summary>
     /// The syntactic filter before any binding: the invocations, assignments and creations of one tree that could pass a
     /// database name in a string to an API BG0011 knows (<see cref="UsageScanner"/> binds them). Names only: an
-    /// invocation named like a raw SQL, Dapper or <c>Property</c> method, an assignment to something named
+    /// invocation named like a raw SQL, Dapper or <c>Property</c> method with an argument that is not a lambda, an assignment to something named
     /// <c>CommandText</c>, a <c>new</c> of a type named <c>...Command</c>.
     /// </summary>
     internal static class UsageCandidates
@@ -25,7 +25,7 @@ namespace BlueGreen.Analyzers.Usage
                 cancellationToken.ThrowIfCancellationRequested();
                 if (node switch
                 {
-                    InvocationExpressionSyntax invocation => IsCandidateMethod(MethodName(invocation.Expression)),
+                    InvocationExpressionSyntax invocation => IsCandidateMethod(MethodName(invocation.Expression)) && MayPassText(invocation.ArgumentList),
                     AssignmentExpressionSyntax assignment => LastName(assignment.Left) == "CommandText",
                     ObjectCreationExpressionSyntax creation => LastName(creation.Type)?.EndsWith("Command", StringComparison.Ordinal) == true,
                     _ => false,
@@ -50,6 +50,21 @@ namespace BlueGreen.Analyzers.Usage
                 || name.StartsWith("SqlQuery", StringComparison.Ordinal)
                 || name.StartsWith("Query", StringComparison.Ordinal)
                 || name.StartsWith("Execute", StringComparison.Ordinal));
+
+        // A call whose arguments are all lambdas (the common Property(e => e.Name)) or that has none passes no text: binding it
+        // would cost a semantic model of its method (nullable analysis included) for nothing. Fluent configuration is mostly such calls.
+        private static bool MayPassText(ArgumentListSyntax arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.Expression is not LambdaExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static string? MethodName(ExpressionSyntax expression) => expression switch
         {
