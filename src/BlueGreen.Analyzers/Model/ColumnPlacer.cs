@@ -124,8 +124,11 @@ namespace BlueGreen.Analyzers.Model
             _builder.NoteExcluded(table, _tables.ExcludedFlag(hierarchy));
             _builder.NoteRows(table, keyless: !root.Keyed);
             var keyPlacement = Placement.InTable(table, overrides, uncertain: false);
-            var keyColumns = root.PrimaryKey.Select(name => root.Properties.TryGetValue(name, out var property) ? keyPlacement.ColumnName(property) : name);
-            _builder.NoteRowKeys(table, ownRows ? hierarchy[hierarchy.Count - 1] : root, keyColumns);
+            var keyColumns = _builder.RowKeys(table, ownRows ? hierarchy[hierarchy.Count - 1] : root);
+            foreach (var name in root.PrimaryKey)
+            {
+                keyColumns.Add(root.Properties.TryGetValue(name, out var property) ? keyPlacement.ColumnName(property) : name);
+            }
         }
 
         /// <summary>TPC: every concrete table holds all inherited properties; types in between add theirs.</summary>
@@ -322,7 +325,7 @@ namespace BlueGreen.Analyzers.Model
         private void PlaceOwnedIn(TypeDefinition owner, TypeDefinition owned, Ownership ownership, TableKey target, Placement ownerPlacement, bool uncertain)
         {
             var navigation = ownership.Navigation;
-            var shared = target.Equals(ownerPlacement.Table) && !ownership.Many;
+            var shared = ownerPlacement.Table is { } ownerTable && target.Equals(ownerTable) && !ownership.Many;
             if (!shared)
             {
                 _builder.NoteExcluded(target, owned.Table?.Excluded);

@@ -24,10 +24,17 @@ namespace BlueGreen.Analyzers.Model
     /// <summary>What a model method configures, as written, before EF's mapping conventions place it in tables.</summary>
     internal sealed class ModelDefinition
     {
-        public Dictionary<string, TypeDefinition> Entities { get; } = new Dictionary<string, TypeDefinition>(StringComparer.Ordinal);
+        /// <param name="capacity">How many entities to make room for (a bound the caller knows, to spare the collections' growth).</param>
+        public ModelDefinition(int capacity = 0)
+        {
+            Entities = new Dictionary<string, TypeDefinition>(capacity, StringComparer.Ordinal);
+            Order = new List<TypeDefinition>(capacity);
+        }
+
+        public Dictionary<string, TypeDefinition> Entities { get; }
 
         /// <summary>The entities in the order the method first configures them.</summary>
-        public List<TypeDefinition> Order { get; } = new List<TypeDefinition>();
+        public List<TypeDefinition> Order { get; }
 
         public Folded DefaultSchema { get; set; } = Folded.Null;
 

@@ -40,9 +40,11 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            var model = new ModelDefinition();
-            var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-            var order = new List<Group>();
+            // An entity takes one statement or more (EF writes its relationships in a second): the statements bound the entities.
+            var statements = body.Statements.Count;
+            var model = new ModelDefinition(statements);
+            var groups = new Dictionary<string, Group>(statements, StringComparer.Ordinal);
+            var order = new List<Group>(statements);
             foreach (var (statement, chain) in BuilderSyntax.ChainsOn(body, modelBuilder, cancellationToken))
             {
                 if (chain.Count == 1 && Invocations.MethodName(chain[0]) == "Entity" && chain[0].ArgumentList.Arguments is { Count: 2 } arguments)

@@ -19,7 +19,8 @@ namespace BlueGreen.Analyzers.Model
         private readonly Dictionary<TableKey, bool> _keyless;
 
         // The key columns each hierarchy maps in each table, to see whether hierarchies sharing a table agree.
-        private readonly Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>> _rowKeys;
+        // Per table, each row root's key columns: one root in almost every table, so a list, searched.
+        private readonly Dictionary<TableKey, List<(TypeDefinition Root, HashSet<string> Columns)>> _rowKeys;
 
         // The values each discriminator column receives, from every type of its hierarchy; null once one is not known.
         private readonly Dictionary<(TableKey Table, string Column), List<string>?> _discriminators = new Dictionary<(TableKey, string), List<string>?>();
@@ -38,7 +39,7 @@ namespace BlueGreen.Analyzers.Model
             _tables = new Dictionary<TableKey, Dictionary<string, MappedColumn>>(entities);
             _excluded = new Dictionary<TableKey, bool>(entities);
             _keyless = new Dictionary<TableKey, bool>(entities);
-            _rowKeys = new Dictionary<TableKey, Dictionary<TypeDefinition, HashSet<string>>>(entities);
+            _rowKeys = new Dictionary<TableKey, List<(TypeDefinition Root, HashSet<string> Columns)>>(entities);
         }
 
         /// <summary>Some entity's table cannot be told: nothing can be concluded "not mapped".</summary>
@@ -101,20 +102,25 @@ namespace BlueGreen.Analyzers.Model
         public void NoteRows(TableKey table, bool keyless) =>
             _keyless[table] = keyless && (!_keyless.TryGetValue(table, out var others) || others);
 
-        /// <summary>The key columns of the rows <paramref name="rowRoot"/>'s hierarchy stores in the table.</summary>
-        public void NoteRowKeys(TableKey table, TypeDefinition rowRoot, IEnumerable<string> columns)
+        /// <summary>The key columns of the rows <paramref name="rowRoot"/>'s hierarchy stores in the table, for the caller to add to.</summary>
+        public HashSet<string> RowKeys(TableKey table, TypeDefinition rowRoot)
         {
             if (!_rowKeys.TryGetValue(table, out var roots))
             {
-                _rowKeys.Add(table, roots = new Dictionary<TypeDefinition, HashSet<string>>());
+                _rowKeys.Add(table, roots = new List<(TypeDefinition Root, HashSet<string> Columns)>(1));
             }
 
-            if (!roots.TryGetValue(rowRoot, out var set))
+            foreach (var (root, columns) in roots)
             {
-                roots.Add(rowRoot, set = new HashSet<string>(StringComparer.Ordinal));
+                if (root == rowRoot)
+                {
+                    return columns;
+                }
             }
 
-            set.UnionWith(columns);
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            roots.Add((rowRoot, added));
+            return added;
         }
 
         /// <summary>A type of a TPH hierarchy writes <paramref name="value"/> (<see cref="TypeDefinition.DiscriminatorValue"/>) into the discriminator column.</summary>
@@ -142,14 +148,10 @@ namespace BlueGreen.Analyzers.Model
             // where all hierarchies sharing the table spell their key columns alike is the table certain.
             foreach (var pair in _rowKeys)
             {
-                HashSet<string>? first = null;
-                foreach (var columns in pair.Value.Values)
+                var first = pair.Value[0].Columns;
+                for (var index = 1; index < pair.Value.Count; index++)
                 {
-                    if (first is null)
-                    {
-                        first = columns;
-                    }
-                    else if (!first.SetEquals(columns))
+                    if (!first.SetEquals(pair.Value[index].Columns))
                     {
                         _uncertain.Add(pair.Key);
                     }
