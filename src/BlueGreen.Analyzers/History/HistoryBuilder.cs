@@ -23,7 +23,7 @@ namespace BlueGreen.Analyzers.History
 
         public static IReadOnlyList<MigrationHistory> Build(Compilation compilation, CancellationToken cancellationToken)
         {
-            if (compilation.GetTypeByMetadataName(MigrationTypeName) is null)
+            if (!KnowsDeclarations(compilation, cancellationToken) && compilation.GetTypeByMetadataName(MigrationTypeName) is null)
             {
                 return Array.Empty<MigrationHistory>();
             }
@@ -62,8 +62,12 @@ namespace BlueGreen.Analyzers.History
         /// Whether an earlier compilation of the same declarations found the migration classes already: then
         /// <see cref="Build"/> binds no symbol.
         /// </summary>
+        /// <remarks>
+        /// Such a compilation has EF's <c>Migration</c> type as the earlier one had (same references): it is not looked up,
+        /// as the first lookup in a new compilation builds its symbol tables.
+        /// </remarks>
         public static bool KnowsDeclarations(Compilation compilation, CancellationToken cancellationToken) =>
-            Lineage.Of(compilation, cancellationToken).Epoch.Has<List<ContextShape>>();
+            Lineage.Known(compilation, cancellationToken)?.Epoch.Has<List<ContextShape>>() == true;
 
         /// <summary>The migration and snapshot classes of a compilation, by symbol, grouped and ordered as the histories are.</summary>
         private static List<ContextShape> Find(Compilation compilation, IReadOnlyList<SyntaxTree> trees, CancellationToken cancellationToken)

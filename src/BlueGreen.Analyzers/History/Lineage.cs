@@ -46,47 +46,63 @@ namespace BlueGreen.Analyzers.History
 
         public static Lineage Of(Compilation compilation, CancellationToken cancellationToken)
         {
+            if (Known(compilation, cancellationToken) is { } known)
+            {
+                return known;
+            }
+
+            var trees = compilation.SyntaxTrees.ToArray();
+            return Register(compilation, new Lineage(trees, compilation.References.ToArray(), compilation.Options, compilation.AssemblyName, new Epoch()));
+        }
+
+        /// <summary>
+        /// The compilation's lineage if it has one, or one sharing the epoch of a compilation seen before with the same
+        /// declarations; null, registering nothing, when there is none (a compilation never seen, or one that declares anew).
+        /// </summary>
+        public static Lineage? Known(Compilation compilation, CancellationToken cancellationToken)
+        {
             if (ByCompilation.TryGetValue(compilation, out var lineage))
             {
                 return lineage;
             }
 
-            lineage = Create(compilation, cancellationToken);
-            lineage = ByCompilation.GetValue(compilation, _ => lineage);
-            foreach (var tree in lineage._trees)
-            {
-                LatestByTree.GetValue(tree, _ => new Latest()).Lineage = lineage;
-            }
-
-            return lineage;
-        }
-
-        private static Lineage Create(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var trees = compilation.SyntaxTrees.ToArray();
-            var references = compilation.References.ToArray();
-            var tried = new List<Lineage>();
-            foreach (var tree in trees)
+            SyntaxTree[]? trees = null;
+            MetadataReference[]? references = null;
+            List<Lineage>? tried = null;
+            foreach (var tree in compilation.SyntaxTrees)
             {
                 // A tree shared with another project's compilation (a linked file) can point elsewhere: a few are tried.
-                if (!LatestByTree.TryGetValue(tree, out var latest) || latest.Lineage is not { } candidate || tried.Contains(candidate))
+                if (!LatestByTree.TryGetValue(tree, out var latest) || latest.Lineage is not { } candidate || tried?.Contains(candidate) == true)
                 {
                     continue;
                 }
 
+                trees ??= compilation.SyntaxTrees.ToArray();
+                references ??= compilation.References.ToArray();
                 if (candidate.SameDeclarations(trees, references, compilation, cancellationToken))
                 {
-                    return new Lineage(trees, references, compilation.Options, compilation.AssemblyName, candidate.Epoch);
+                    return Register(compilation, new Lineage(trees, references, compilation.Options, compilation.AssemblyName, candidate.Epoch));
                 }
 
-                tried.Add(candidate);
+                (tried ??= new List<Lineage>()).Add(candidate);
                 if (tried.Count == 3)
                 {
                     break;
                 }
             }
 
-            return new Lineage(trees, references, compilation.Options, compilation.AssemblyName, new Epoch());
+            return null;
+        }
+
+        private static Lineage Register(Compilation compilation, Lineage created)
+        {
+            var lineage = ByCompilation.GetValue(compilation, _ => created);
+            foreach (var tree in lineage._trees)
+            {
+                LatestByTree.GetValue(tree, _ => new Latest()).Lineage = lineage;
+            }
+
+            return lineage;
         }
 
         /// <summary>Whether the compilation made of these trees and references declares exactly what this one does.</summary>

@@ -31,12 +31,6 @@ namespace BlueGreen.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                // No EF Core migrations in this compilation: nothing to register, no cost.
-                if (start.Compilation.GetTypeByMetadataName(HistoryBuilder.MigrationTypeName) is null)
-                {
-                    return;
-                }
-
                 var compilation = start.Compilation;
                 if (HistoryBuilder.KnowsDeclarations(compilation, start.CancellationToken))
                 {
@@ -56,6 +50,12 @@ namespace BlueGreen.Analyzers.Rules
                         start.RegisterAdditionalFileAction(file => ReportIn(file, analysis));
                     }
 
+                    return;
+                }
+
+                // No EF Core migrations in this compilation: nothing to register, no cost.
+                if (compilation.GetTypeByMetadataName(HistoryBuilder.MigrationTypeName) is null)
+                {
                     return;
                 }
 
