@@ -34,7 +34,8 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
-            foreach (var table in before.Tables)
+            // The tables with unmapped columns are few; the model's tables may be many.
+            foreach (var table in unmapped.Tables)
             {
                 _models.CancellationToken.ThrowIfCancellationRequested();
                 if (unmapped.In(table) is not { } columns || after.MapsTable(table) != Mapping.Mapped)

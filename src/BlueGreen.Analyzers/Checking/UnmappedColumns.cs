@@ -14,6 +14,7 @@ namespace BlueGreen.Analyzers.Checking
     {
         private readonly HistoryModels _models;
         private readonly Dictionary<TableKey, List<string>> _byTable = new Dictionary<TableKey, List<string>>();
+        private List<TableKey>? _tables;
         private bool _started;
 
         public UnmappedColumns(HistoryModels models)
@@ -40,6 +41,25 @@ namespace BlueGreen.Analyzers.Checking
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The tables with unmapped columns (as of the last <see cref="AnyWithoutDefault"/>), in name order: an order that
+        /// does not depend on which migrations were replayed without being judged (see <c>CheckMemo</c>).
+        /// </summary>
+        public IReadOnlyList<TableKey> Tables
+        {
+            get
+            {
+                if (_tables is null)
+                {
+                    _tables = new List<TableKey>(_byTable.Keys);
+                    _tables.Sort((left, right) =>
+                        string.CompareOrdinal(left.Schema, right.Schema) is var bySchema && bySchema != 0 ? bySchema : string.CompareOrdinal(left.Name, right.Name));
+                }
+
+                return _tables;
+            }
         }
 
         /// <summary>The table's unmapped columns (as of the last <see cref="AnyWithoutDefault"/>); null when it has none.</summary>
@@ -74,6 +94,7 @@ namespace BlueGreen.Analyzers.Checking
 
             foreach (var table in changed)
             {
+                _tables = null;
                 _byTable.Remove(table);
                 List<string>? unmapped = null;
                 foreach (var column in schema.Columns(table))

@@ -39,15 +39,8 @@ namespace BlueGreen.Analyzers.History
                 var migrations = new List<MigrationEntry>(context.Migrations.Count);
                 foreach (var migration in context.Migrations)
                 {
-                    var declarations = migration.Declarations(lineage.Trees, cancellationToken);
-                    migrations.Add(new MigrationEntry(
-                        migration.Id,
-                        compilation,
-                        migration.MetadataName,
-                        Method(declarations, "Up"),
-                        Method(declarations, "Down"),
-                        Method(declarations, "BuildTargetModel"),
-                        binder));
+                    var (up, down, target) = Methods(migration.Declarations(lineage.Trees, cancellationToken), "Up", "Down", "BuildTargetModel");
+                    migrations.Add(new MigrationEntry(migration.Id, compilation, migration.MetadataName, up, down, target, binder));
                 }
 
                 var snapshot = context.Snapshot is { } snapshotClass ? Method(snapshotClass.Declarations(lineage.Trees, cancellationToken), "BuildModel") : null;
@@ -221,20 +214,41 @@ namespace BlueGreen.Analyzers.History
         }
 
         /// <summary>The method declared with a body in any partial of the type (Up in one file, BuildTargetModel in the designer).</summary>
-        private static MethodDeclarationSyntax? Method(IReadOnlyList<ClassDeclarationSyntax> declarations, string name)
+        private static MethodDeclarationSyntax? Method(IReadOnlyList<ClassDeclarationSyntax> declarations, string name) =>
+            Methods(declarations, name, null, null).First;
+
+        /// <summary>
+        /// The first one-parameter method of each name among the declarations' members, in one walk of them (a migration's
+        /// three are looked for in every compilation).
+        /// </summary>
+        private static (MethodDeclarationSyntax? First, MethodDeclarationSyntax? Second, MethodDeclarationSyntax? Third) Methods(
+            IReadOnlyList<ClassDeclarationSyntax> declarations, string first, string? second, string? third)
         {
+            MethodDeclarationSyntax? one = null, two = null, three = null;
             foreach (var declaration in declarations)
             {
                 foreach (var member in declaration.Members)
                 {
-                    if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name && method.ParameterList.Parameters.Count == 1)
+                    if (member is MethodDeclarationSyntax { ParameterList.Parameters.Count: 1 } method)
                     {
-                        return method;
+                        var name = method.Identifier.ValueText;
+                        if (name == first)
+                        {
+                            one ??= method;
+                        }
+                        else if (name == second)
+                        {
+                            two ??= method;
+                        }
+                        else if (name == third)
+                        {
+                            three ??= method;
+                        }
                     }
                 }
             }
 
-            return null;
+            return (one, two, three);
         }
 
         /// <summary>The metadata name of a declared class: <c>Ns.Outer+Inner`1</c>.</summary>
