@@ -45,6 +45,8 @@ namespace BlueGreen.Analyzers.Tests
             var (again, second) = await project.AnalyzeWithTelemetryAsync();
 
             Assert.Equal(cold.Select(HistoryProject.Describe).OrderBy(line => line), again.Select(HistoryProject.Describe).OrderBy(line => line));
+            // The rules with diagnostics in the analysis are those the driver reports here: these histories suppress none
+            // (no #pragma, no rule set to none), and the rules off by default report nothing in them.
             var reporting = second.Keys
                 .Where(analyzer => again.Any(diagnostic => diagnostic.Location.IsInSource && analyzer.SupportedDiagnostics.Any(descriptor => descriptor.Id == diagnostic.Id)))
                 .ToList();
