@@ -24,6 +24,10 @@ namespace BlueGreen.Analyzers.History
         // The lineage of the last compilation seen holding each tree: where a new compilation looks for its predecessor.
         private static readonly ConditionalWeakTable<SyntaxTree, Latest> LatestByTree = new ConditionalWeakTable<SyntaxTree, Latest>();
 
+        // Compilations found to have no predecessor: every rule's start action asks, and the search compares trees.
+        private static readonly ConditionalWeakTable<Compilation, object> WithoutPredecessor = new ConditionalWeakTable<Compilation, object>();
+        private static readonly object None = new object();
+
         private readonly SyntaxTree[] _trees;
         private readonly MetadataReference[] _references;
         private readonly CompilationOptions _options;
@@ -66,6 +70,11 @@ namespace BlueGreen.Analyzers.History
                 return lineage;
             }
 
+            if (WithoutPredecessor.TryGetValue(compilation, out _))
+            {
+                return null;
+            }
+
             SyntaxTree[]? trees = null;
             MetadataReference[]? references = null;
             List<Lineage>? tried = null;
@@ -91,6 +100,7 @@ namespace BlueGreen.Analyzers.History
                 }
             }
 
+            WithoutPredecessor.GetValue(compilation, _ => None);
             return null;
         }
 
