@@ -25,18 +25,9 @@ namespace BlueGreen.Analyzers.Tests
                 column: "Name")
             """;
 
-        private const string CreateOrdersTable = """
-            migrationBuilder.CreateTable(
-                name: "Orders",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Orders", x => x.Id);
-                });
-            """;
+        private static readonly string CreateOrders = PostgresHistory.CreateTable("Orders");
+
+        private static readonly string CreateRegions = PostgresHistory.CreateTable("Regions");
 
         private const string DropNameIndex = """
             migrationBuilder.DropIndex(
@@ -128,7 +119,7 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public async Task BG0201_is_silent_for_a_new_table_an_index_built_concurrently_and_an_annotation_it_cannot_read()
         {
-            const string createOrders = CreateOrdersTable + "\n\n" + """
+            var createOrders = CreateOrders + "\n\n" + """
                 migrationBuilder.CreateIndex(
                     name: "IX_Orders_Id",
                     table: "Orders",
@@ -165,7 +156,7 @@ namespace BlueGreen.Analyzers.Tests
                     table: "Clients",
                     column: "Name")|}ANNOTATION;
 
-                """ + CreateOrdersTable + "\n\n" + """
+                """ + CreateOrders + "\n\n" + """
                 migrationBuilder.RenameTable(
                     name: "Orders",
                     newName: "Purchases");
@@ -196,7 +187,7 @@ namespace BlueGreen.Analyzers.Tests
         {
             // Initial shipped; Second and Third ship together: Orders is still empty when Third runs, Customers is not.
             const string thirdId = "20240301000000_Third";
-            var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(CreateOrdersTable, "migrationBuilder.DropTable(name: \"Orders\");");
+            var test = PostgresHistory.Create<IndexWithoutConcurrentlyAnalyzer, CreateIndexConcurrentlyCodeFixProvider>(CreateOrders, "migrationBuilder.DropTable(name: \"Orders\");");
             test.TestState.Sources.Add(Sources.Migration(
                 "Third",
                 "migrationBuilder.CreateIndex(name: \"IX_Orders_Id\", table: \"Orders\", column: \"Id\");\n\n{|#0:migrationBuilder.CreateIndex(name: \"IX_Customers_Name\", table: \"Customers\", column: \"Name\")|};",
@@ -204,7 +195,7 @@ namespace BlueGreen.Analyzers.Tests
             test.TestState.Sources.Add(Sources.Designer("Third", thirdId, PostgresHistory.Model));
             test.TestState.AdditionalFiles.Add(("ShippedMigrations.md", "## 2024.01\n- " + PostgresHistory.InitialId + "\n"));
             test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.IndexWithoutConcurrently).WithLocation(0).WithArguments(thirdId, "IX_Customers_Name", "Customers", "without CONCURRENTLY", "create it concurrently (annotation Npgsql:CreatedConcurrently), in a migration of its own"));
-            PostgresHistory.Fixed(test, CreateOrdersTable, "migrationBuilder.DropTable(name: \"Orders\");");
+            PostgresHistory.Fixed(test, CreateOrders, "migrationBuilder.DropTable(name: \"Orders\");");
             test.FixedState.Sources.Add(Sources.Migration(
                 "Third",
                 "migrationBuilder.CreateIndex(name: \"IX_Orders_Id\", table: \"Orders\", column: \"Id\");\n\nmigrationBuilder.CreateIndex(name: \"IX_Customers_Name\", table: \"Customers\", column: \"Name\")\n    .Annotation(\"Npgsql:CreatedConcurrently\", true);",
@@ -443,19 +434,6 @@ namespace BlueGreen.Analyzers.Tests
                 "migrationBuilder.AlterColumn<string>(name: \"Email\", table: \"Customers\", type: \"text\", nullable: false, oldClrType: typeof(string), oldType: \"text\");",
                 string.Empty).RunAsync(CancellationToken.None);
         }
-
-        private const string CreateRegions = """
-            migrationBuilder.CreateTable(
-                name: "Regions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Regions", x => x.Id);
-                });
-            """;
 
         [Fact]
         public async Task BG0206_a_foreign_key_or_check_constraint_on_a_table_that_holds_rows_is_reported_and_one_on_a_new_table_is_not()

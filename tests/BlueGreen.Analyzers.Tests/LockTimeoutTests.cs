@@ -22,24 +22,7 @@ namespace BlueGreen.Analyzers.Tests
     {
         private const string SecondId = PostgresHistory.SecondId;
 
-        private const string Enable = "root = true\n\n[*]\ndotnet_diagnostic.BG0208.severity = warning\n";
-
-        private const string AddTier = "migrationBuilder.AddColumn<int>(name: \"Tier\", table: \"Customers\", type: \"integer\", nullable: true)";
-
-        private const string DropTier = "migrationBuilder.DropColumn(name: \"Tier\", table: \"Customers\");";
-
-        private const string CreateOrders = """
-            migrationBuilder.CreateTable(
-                name: "Orders",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Orders", x => x.Id);
-                });
-
+        private static readonly string CreateOrders = PostgresHistory.CreateTable("Orders") + "\n\n" + """
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Id",
                 table: "Orders",
@@ -47,6 +30,12 @@ namespace BlueGreen.Analyzers.Tests
 
             migrationBuilder.AddColumn<int>(name: "Total", table: "Orders", type: "integer", nullable: false, defaultValue: 0);
             """;
+
+        private const string Enable = "root = true\n\n[*]\ndotnet_diagnostic.BG0208.severity = warning\n";
+
+        private const string AddTier = "migrationBuilder.AddColumn<int>(name: \"Tier\", table: \"Customers\", type: \"integer\", nullable: true)";
+
+        private const string DropTier = "migrationBuilder.DropColumn(name: \"Tier\", table: \"Customers\");";
 
         private const string ConcurrentIndex = """
             migrationBuilder.CreateIndex(

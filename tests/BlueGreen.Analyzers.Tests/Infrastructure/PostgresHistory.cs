@@ -62,6 +62,20 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
                 });
             """;
 
+        /// <summary>A table new in <c>Second</c>, an integer key its only column, created as Npgsql writes it: no rows to lock.</summary>
+        public static string CreateTable(string name) => $$"""
+            migrationBuilder.CreateTable(
+                name: "{{name}}",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_{{name}}", x => x.Id);
+                });
+            """;
+
         /// <summary>The initial migration and one more, <c>Second</c>, whose Up and Down are given.</summary>
         public static Test<TAnalyzer, TCodeFix> Create<TAnalyzer, TCodeFix>(string up, string down)
             where TAnalyzer : DiagnosticAnalyzer, new()
