@@ -34,7 +34,7 @@ namespace BlueGreen.Analyzers.Checking
                 return;
             }
 
-            // The tables with unmapped columns are few; the model's tables may be many.
+            // Only the few unmapped columns are looked at, table by table; the model's tables and columns may be many.
             foreach (var table in unmapped.Tables)
             {
                 _models.CancellationToken.ThrowIfCancellationRequested();
@@ -44,7 +44,6 @@ namespace BlueGreen.Analyzers.Checking
                     continue;
                 }
 
-                // The table's unmapped columns are few; the model's may be many.
                 for (var position = 0; position < columns.Count; position++)
                 {
                     var column = columns[position];

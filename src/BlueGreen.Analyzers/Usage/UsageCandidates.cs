@@ -9,8 +9,8 @@ namespace BlueGreen.Analyzers.Usage
     /// <summary>
     /// The syntactic filter before any binding: the invocations, assignments and creations of one tree that could pass a
     /// database name in a string to an API BG0011 knows (<see cref="UsageScanner"/> binds them). Names only: an
-    /// invocation named like a raw SQL, Dapper or <c>Property</c> method with an argument that is not a lambda, an assignment to something named
-    /// <c>CommandText</c>, a <c>new</c> of a type named <c>...Command</c>.
+    /// invocation named like a raw SQL, Dapper or <c>Property</c> method with an argument that is not a lambda, an
+    /// assignment to something named <c>CommandText</c>, a <c>new</c> of a type named <c>...Command</c>.
     /// </summary>
     internal static class UsageCandidates
     {
