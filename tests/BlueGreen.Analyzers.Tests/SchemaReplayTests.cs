@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using BlueGreen.Analyzers.Schema;
@@ -114,6 +115,38 @@ namespace BlueGreen.Analyzers.Tests
 
             var complete = Read("migrationBuilder.CreateIndex(name: \"IX\", table: \"T\", column: \"C\");");
             Assert.True(complete.IsComplete);
+        }
+
+        [Fact]
+        public void The_tables_at_a_mark_are_those_before_the_creations_drops_and_renames_after_it()
+        {
+            var schema = Replay("""
+                migrationBuilder.CreateTable(name: "Kept", columns: table => new { Id = table.Column<int>(nullable: false) });
+                migrationBuilder.CreateTable(name: "Dropped", columns: table => new { Id = table.Column<int>(nullable: false) });
+                migrationBuilder.CreateTable(name: "Renamed", columns: table => new { Id = table.Column<int>(nullable: false) });
+                migrationBuilder.CreateTable(name: "ByRawSql", columns: table => new { Id = table.Column<int>(nullable: false) });
+                """);
+            schema.MarkTables();
+            foreach (var operation in Read("""
+                migrationBuilder.AddColumn<string>(name: "Note", table: "Kept", nullable: true);
+                migrationBuilder.CreateTable(name: "Created", columns: table => new { Id = table.Column<int>(nullable: false) });
+                migrationBuilder.DropTable(name: "Dropped");
+                migrationBuilder.RenameTable(name: "Renamed", newName: "NewName");
+                migrationBuilder.Sql("DROP TABLE \"ByRawSql\";");
+                migrationBuilder.AddColumn<string>(name: "Note", table: "SeenFirstHere", nullable: true);
+                """).Operations)
+            {
+                schema.Apply(operation);
+            }
+
+            Assert.Equal(new[] { "Created", "Kept", "NewName", "SeenFirstHere" }, schema.Tables.Select(table => table.Name).OrderBy(name => name, StringComparer.Ordinal));
+            Assert.All(new[] { "Kept", "Dropped", "Renamed", "ByRawSql" }, name => Assert.True(schema.HadTableAtMark(new TableKey(null, name)), name));
+            Assert.All(new[] { "Created", "NewName", "SeenFirstHere" }, name => Assert.False(schema.HadTableAtMark(new TableKey(null, name)), name));
+
+            // A new mark forgets the old one.
+            schema.MarkTables();
+            Assert.True(schema.HadTableAtMark(new TableKey(null, "Created")));
+            Assert.False(schema.HadTableAtMark(new TableKey(null, "Dropped")));
         }
     }
 }

@@ -68,24 +68,23 @@ namespace BlueGreen.Analyzers.Checking
         /// <summary>
         /// S, what the release that shipped before the migration at <paramref name="index"/> maps: the target model of the
         /// migration at <paramref name="shippedIndex"/>, and, for a history merged from parallel branches, the tables that
-        /// designer lacks only because its branch never saw them. A table counts as merged in when the database has it
-        /// before the migration (<paramref name="existingTables"/>), an earlier designer mapped it, and the migration's own
-        /// target model maps it still: the designer's silence was a branch's, not a removal. Its columns are those of the
-        /// newest earlier designer that maps it. Null when S's designer cannot be read.
+        /// designer lacks only because its branch never saw them. A table counts as merged in when the database had it
+        /// before the migration (<paramref name="schema"/>'s tables at its mark), an earlier designer mapped it, and the
+        /// migration's own target model maps it still: the designer's silence was a branch's, not a removal. Its columns
+        /// are those of the newest earlier designer that maps it. Null when S's designer cannot be read.
         /// </summary>
-        public TargetModel? Shipped(int shippedIndex, int index, ICollection<TableKey> existingTables)
+        public TargetModel? Shipped(int shippedIndex, int index, DatabaseSchema schema)
         {
             var shipped = After(shippedIndex);
-            if (shipped is null || shippedIndex < 0)
+            if (shipped is null || shippedIndex < 0 || After(index) is not { } green)
             {
                 return shipped;
             }
 
-            var green = After(index);
             List<TableKey>? lagging = null;
-            foreach (var table in existingTables)
+            foreach (var table in green.ComparedWith(shipped).TablesOnlyInGreen)
             {
-                if (shipped.MapsTable(table) == Mapping.NotMapped && green?.MapsTable(table) == Mapping.Mapped)
+                if (schema.HadTableAtMark(table))
                 {
                     (lagging ??= new List<TableKey>()).Add(table);
                 }

@@ -110,28 +110,26 @@ namespace BlueGreen.Analyzers.Checking
             // Only where a model itself says a required property's column is nullable (a TPH type's): a designer that maps a
             // required property to a nullable column of its own contradicts the schema, which is what a branch made before
             // another branch loosened the column leaves behind (a merged history, not a change).
-            foreach (var (table, column) in green.RequiredNullableColumns)
+            var comparison = green.ComparedWith(shipped);
+            foreach (var (table, column) in comparison.Tightened)
             {
-                if (Unaltered(table, column) && shipped.IsRequired(table, column) == false && shipped.IsOptional(table, column) == true)
+                if (Unaltered(table, column))
                 {
                     _findings.Add(new ColumnTightened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "required by the new model, while the column stays nullable"));
                 }
             }
 
-            foreach (var (table, column) in shipped.RequiredNullableColumns)
+            foreach (var (table, column) in comparison.Loosened)
             {
-                if (Unaltered(table, column) && green.IsRequired(table, column) == false && green.IsOptional(table, column) == true)
+                if (Unaltered(table, column))
                 {
                     _findings.Add(new ColumnLoosened(Migration, _shippedName, up.Identifier.GetLocation(), table, column, "makes optional in the model"));
                 }
             }
 
-            // Mapped by both models, not altered by the migration, and nullable without a default in the database.
+            // Both models map the column (the comparison says); the migration does not alter it, and it is nullable without a default in the database.
             bool Unaltered(TableKey table, string column) =>
                 !Alters(operations, table, column)
-                && shipped.MapsTable(table) == Mapping.Mapped
-                && shipped.Maps(table, column) == Mapping.Mapped
-                && green.Maps(table, column) == Mapping.Mapped
                 && _schema.Column(table, column) is { Nullable: true, HasDefault: false };
         }
     }

@@ -24,9 +24,6 @@ namespace BlueGreen.Analyzers.Checking
         private readonly ShippedModel _shippedName;
         private readonly int _shippedIndex;
 
-        // The tables the database has before the migration, which S depends on (HistoryModels.Shipped): S is read lazily,
-        // maybe after some of the migration's operations are applied, and must be the same whenever it is read.
-        private readonly List<TableKey> _tablesBefore;
         private bool _shippedRead;
         private TargetModel? _shipped;
 
@@ -37,7 +34,10 @@ namespace BlueGreen.Analyzers.Checking
             _shippedIndex = shippedIndex;
             _schema = schema;
             _findings = findings;
-            _tablesBefore = new List<TableKey>(schema.Tables);
+
+            // S depends on the tables the database has before the migration (HistoryModels.Shipped), and is read lazily,
+            // maybe after some of the migration's operations are applied: it must be the same whenever it is read.
+            schema.MarkTables();
             _shippedName = new ShippedModel(shippedIndex < 0 ? null : models.History.Migrations[shippedIndex]);
         }
 
@@ -50,7 +50,7 @@ namespace BlueGreen.Analyzers.Checking
             {
                 if (!_shippedRead)
                 {
-                    _shipped = _models.Shipped(_shippedIndex, _index, _tablesBefore);
+                    _shipped = _models.Shipped(_shippedIndex, _index, _schema);
                     _shippedRead = true;
                 }
 

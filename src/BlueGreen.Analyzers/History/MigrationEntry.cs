@@ -20,6 +20,11 @@ namespace BlueGreen.Analyzers.History
         private INamedTypeSymbol? _symbol;
         private MigrationOperations? _boundUp;
 
+        // The per-tree reads, kept once found: the checker asks for them several times per migration, and each ask would
+        // look the tree and then the method up again (an entry lives for one compilation, as its trees do).
+        private MigrationOperations? _up;
+        private TargetModel? _targetModel;
+
         public MigrationEntry(string id, INamedTypeSymbol symbol, MethodDeclarationSyntax? up, MethodDeclarationSyntax? down, MethodDeclarationSyntax? targetModel, ConstantBinder? binder = null)
             : this(id, up, down, targetModel, binder)
         {
@@ -66,7 +71,7 @@ namespace BlueGreen.Analyzers.History
                 return MigrationOperations.Empty;
             }
 
-            var operations = TreeFacts.Get(Up.SyntaxTree, cancellationToken).Operations(Up, cancellationToken);
+            var operations = _up ??= TreeFacts.Get(Up.SyntaxTree, cancellationToken).Operations(Up, cancellationToken);
             if (operations.IsComplete || _binder is null)
             {
                 return operations;
@@ -78,7 +83,7 @@ namespace BlueGreen.Analyzers.History
         /// <summary>The model after this migration; null when there is no designer to read it from.</summary>
         /// <param name="entities">Entities the history's other designers configure with the same code (a speed-up only).</param>
         public TargetModel? TargetModel(CancellationToken cancellationToken, EntityDefinitions? entities = null) =>
-            TargetModelMethod is null ? null : TreeFacts.Get(TargetModelMethod.SyntaxTree, cancellationToken).Model(TargetModelMethod, cancellationToken, entities);
+            TargetModelMethod is null ? null : _targetModel ??= TreeFacts.Get(TargetModelMethod.SyntaxTree, cancellationToken).Model(TargetModelMethod, cancellationToken, entities);
 
         public override string ToString() => Id;
     }

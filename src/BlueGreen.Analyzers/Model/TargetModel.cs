@@ -35,6 +35,7 @@ namespace BlueGreen.Analyzers.Model
         private readonly ModelDefinition _definition;
         private readonly ModelSource? _source;
         private IReadOnlyList<(TableKey Table, string Column)>? _requiredNullable;
+        private Comparison? _lastComparison;
 
         /// <param name="tables">Each table's columns, with what the properties mapped to them say.</param>
         /// <param name="keptColumns">Each table's columns of properties marked <see cref="ModelAnnotations.KeptInDatabase"/>.</param>
@@ -265,6 +266,72 @@ namespace BlueGreen.Analyzers.Model
                 }
 
                 return System.Threading.Interlocked.CompareExchange(ref _requiredNullable, list, null) ?? list;
+            }
+        }
+
+        /// <summary>
+        /// What this model (green) maps differently from <paramref name="shipped"/> (S), as far as the checker asks after every
+        /// migration. Kept for the last S it was asked with: a migration's S is most often the designer before it, cached per
+        /// tree as this one is, so a new compilation after an edit does not compare every table and column again.
+        /// </summary>
+        public Comparison ComparedWith(TargetModel shipped)
+        {
+            if (System.Threading.Volatile.Read(ref _lastComparison) is { } last && ReferenceEquals(last.Shipped, shipped))
+            {
+                return last;
+            }
+
+            var comparison = new Comparison(this, shipped);
+            System.Threading.Volatile.Write(ref _lastComparison, comparison);
+            return comparison;
+        }
+
+        /// <summary>Green (the model compared) against S; read only, so one may be shared by concurrent analyses.</summary>
+        internal sealed class Comparison
+        {
+            public Comparison(TargetModel green, TargetModel shipped)
+            {
+                Shipped = shipped;
+                var onlyInGreen = new List<TableKey>();
+                foreach (var table in green._tables.Keys)
+                {
+                    if (green.MapsTable(table) == Mapping.Mapped && shipped.MapsTable(table) == Mapping.NotMapped)
+                    {
+                        onlyInGreen.Add(table);
+                    }
+                }
+
+                TablesOnlyInGreen = onlyInGreen;
+                Tightened = Changed(green, shipped, tightened: true);
+                Loosened = Changed(shipped, green, tightened: false);
+            }
+
+            public TargetModel Shipped { get; }
+
+            /// <summary>The tables green maps and S certainly does not.</summary>
+            public IReadOnlyList<TableKey> TablesOnlyInGreen { get; }
+
+            /// <summary>Columns both map whose property green requires (the column nullable all the same) and S makes optional.</summary>
+            public IReadOnlyList<(TableKey Table, string Column)> Tightened { get; }
+
+            /// <summary>Columns both map whose property S requires (the column nullable all the same) and green makes optional.</summary>
+            public IReadOnlyList<(TableKey Table, string Column)> Loosened { get; }
+
+            // The required-but-nullable columns of one model (a TPH type's) that the other maps with an optional property.
+            private static IReadOnlyList<(TableKey, string)> Changed(TargetModel requiring, TargetModel other, bool tightened)
+            {
+                List<(TableKey, string)>? changed = null;
+                foreach (var (table, column) in requiring.RequiredNullableColumns)
+                {
+                    var (green, shipped) = tightened ? (requiring, other) : (other, requiring);
+                    if (other.IsRequired(table, column) == false && other.IsOptional(table, column) == true
+                        && shipped.MapsTable(table) == Mapping.Mapped && shipped.Maps(table, column) == Mapping.Mapped && green.Maps(table, column) == Mapping.Mapped)
+                    {
+                        (changed ??= new List<(TableKey, string)>()).Add((table, column));
+                    }
+                }
+
+                return changed ?? (IReadOnlyList<(TableKey, string)>)System.Array.Empty<(TableKey, string)>();
             }
         }
 

@@ -14,7 +14,22 @@ namespace BlueGreen.Analyzers.Schema
         // is brought up to date table by table, not rebuilt after every migration.
         private readonly HashSet<TableKey> _changed = new HashSet<TableKey>();
 
+        // The tables at the last MarkTables, copied only when a table is first created, dropped or renamed after it: most
+        // migrations change columns only, and copying every table for each of them cost more than the rest of their check.
+        private bool _marked;
+        private HashSet<TableKey>? _tablesAtMark;
+
         public IEnumerable<TableKey> Tables => _tables.Keys;
+
+        /// <summary>Remembers which tables exist now, for <see cref="HadTableAtMark"/> (the checker marks before each migration).</summary>
+        public void MarkTables()
+        {
+            _marked = true;
+            _tablesAtMark = null;
+        }
+
+        /// <summary>Whether the table existed at the last <see cref="MarkTables"/>.</summary>
+        public bool HadTableAtMark(TableKey table) => _tablesAtMark?.Contains(table) ?? _tables.ContainsKey(table);
 
         public bool HasTable(TableKey table) => _tables.ContainsKey(table);
 
@@ -52,16 +67,19 @@ namespace BlueGreen.Analyzers.Schema
                         created[column.Name] = column;
                     }
 
+                    KeepTablesAtMark();
                     _tables[create.Table] = created;
                     break;
 
                 case DropTable drop:
+                    KeepTablesAtMark();
                     _tables.Remove(drop.Table);
                     break;
 
                 case RenameTable rename:
                     if (_tables.TryGetValue(rename.Table, out var renamed))
                     {
+                        KeepTablesAtMark();
                         _tables.Remove(rename.Table);
                         _tables[rename.NewTable] = renamed;
                     }
@@ -142,9 +160,11 @@ namespace BlueGreen.Analyzers.Schema
                 switch (effect)
                 {
                     case SqlDropTable:
+                        KeepTablesAtMark();
                         _tables.Remove(table);
                         break;
                     case SqlRenameTable { NewName: { } newName }:
+                        KeepTablesAtMark();
                         _tables.Remove(table);
                         _tables[new TableKey(table.Schema, newName)] = columns;
                         _changed.Add(new TableKey(table.Schema, newName));
@@ -190,10 +210,19 @@ namespace BlueGreen.Analyzers.Schema
             if (!_tables.TryGetValue(table, out var columns))
             {
                 columns = new Dictionary<string, ColumnDefinition>();
+                KeepTablesAtMark();
                 _tables[table] = columns;
             }
 
             return columns;
+        }
+
+        private void KeepTablesAtMark()
+        {
+            if (_marked && _tablesAtMark is null)
+            {
+                _tablesAtMark = new HashSet<TableKey>(_tables.Keys);
+            }
         }
     }
 }
