@@ -241,6 +241,9 @@ namespace BlueGreen.Analyzers.Model
 
         /// <summary>Marked <see cref="ModelAnnotations.KeptInDatabase"/>: in the database, not mapped by the version.</summary>
         public bool Kept { get; set; }
+
+        /// <summary>The column this property was last placed into alone (<see cref="MappedColumn.Of"/>); a field, written atomically.</summary>
+        internal MappedColumn? LastColumn;
     }
 
     /// <summary>What a <c>ToTable</c> or <c>SplitToTable</c> says.</summary>

@@ -34,6 +34,9 @@ namespace BlueGreen.Analyzers.Model
         private readonly HashSet<TableKey> _keylessTables;
         private readonly ModelDefinition _definition;
         private readonly ModelSource? _source;
+
+        // A merged model's tables taken from another designer (WithTablesOf), by the method that declares their columns.
+        private readonly Dictionary<TableKey, ModelSource?>? _tableSources;
         private IReadOnlyList<(TableKey Table, string Column)>? _requiredNullable;
         private Comparison? _lastComparison;
 
@@ -53,7 +56,8 @@ namespace BlueGreen.Analyzers.Model
             HashSet<TableKey> keylessTables,
             ModelDefinition definition,
             ModelSource? source,
-            bool hasUnplacedEntities)
+            bool hasUnplacedEntities,
+            Dictionary<TableKey, ModelSource?>? tableSources = null)
         {
             _tables = tables;
             _keptColumns = keptColumns;
@@ -62,6 +66,7 @@ namespace BlueGreen.Analyzers.Model
             _keylessTables = keylessTables;
             _definition = definition;
             _source = source;
+            _tableSources = tableSources;
             HasUnplacedEntities = hasUnplacedEntities;
         }
 
@@ -137,7 +142,10 @@ namespace BlueGreen.Analyzers.Model
         /// Property call of its own (a JSON container, a key EF adds itself).
         /// </summary>
         public ColumnDeclaration? Declaration(TableKey table, string column) =>
-            Maps(table, column) == Mapping.Mapped && Column(table, column) is { Declared: { } property, Source: { } source } ? new ColumnDeclaration(source, property) : null;
+            Maps(table, column) == Mapping.Mapped && Column(table, column) is { Declared: { } property } && SourceOf(table) is { } source ? new ColumnDeclaration(source, property) : null;
+
+        private ModelSource? SourceOf(TableKey table) =>
+            _tableSources is not null && _tableSources.TryGetValue(table, out var source) ? source : _source;
 
         /// <summary>
         /// The body of the lambda that declares the properties of the type at <paramref name="typePath"/> (as
@@ -213,11 +221,13 @@ namespace BlueGreen.Analyzers.Model
 
             var uncertain = new HashSet<TableKey>(_uncertainTables);
             var keyless = new HashSet<TableKey>(_keylessTables);
+            var sources = _tableSources is null ? new Dictionary<TableKey, ModelSource?>() : new Dictionary<TableKey, ModelSource?>(_tableSources);
             foreach (var table in tables)
             {
                 if (other._tables.TryGetValue(table, out var columns))
                 {
                     merged[table] = columns;
+                    sources[table] = other.SourceOf(table);
                 }
 
                 if (other._keptColumns.TryGetValue(table, out var keptColumns))
@@ -236,7 +246,7 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
-            return new TargetModel(merged, kept, uncertain, _excludedTables, keyless, _definition, _source, HasUnplacedEntities);
+            return new TargetModel(merged, kept, uncertain, _excludedTables, keyless, _definition, _source, HasUnplacedEntities, sources);
         }
 
         /// <summary>

@@ -75,8 +75,7 @@ namespace BlueGreen.Analyzers.Model
 
             // A required property of an object that may be absent takes NULL back when the object is absent.
             var required = Nullability.And(Nullability.Not(nullable), Nullability.Not(placement.ObjectOptional));
-            var column = new MappedColumn(Nullability.Or(nullable, placement.ColumnsOptional), required, property.DeclaredOnce ? property : null, _source, property.HasDefault, property.StoreType, property.MaxLength);
-            AddColumn(table, placement.ColumnName(property), column, placement.HasDefaultName(property));
+            AddColumn(table, placement.ColumnName(property), MappedColumn.Of(property, Nullability.Or(nullable, placement.ColumnsOptional), required), placement.HasDefaultName(property));
         }
 
         /// <summary>The one column of a JSON-mapped owned or complex type: what it holds is not told column by column.</summary>
@@ -162,7 +161,7 @@ namespace BlueGreen.Analyzers.Model
             {
                 if (_tables.TryGetValue(pair.Key.Table, out var columns) && columns.TryGetValue(pair.Key.Column, out var column))
                 {
-                    column.MarkDiscriminator(pair.Value);
+                    columns[pair.Key.Column] = column.AsDiscriminator(pair.Value);
                 }
             }
 
@@ -185,7 +184,7 @@ namespace BlueGreen.Analyzers.Model
 
             if (columns.TryGetValue(name, out var existing))
             {
-                existing.Share(column);
+                columns[name] = existing.SharedWith(column);
             }
             else
             {
