@@ -339,6 +339,101 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Equal(Mapping.Unknown, ModelReader.Read(named, CancellationToken.None, entities).Maps(new TableKey(null, "Z"), "Id"));
         }
 
+        [Fact]
+        public void A_designer_read_after_another_reuses_the_statements_both_begin_and_end_with_and_maps_as_read_alone()
+        {
+            const string Customer = """
+                modelBuilder.Entity("Shop.Customer", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<string>("Name").IsRequired();
+                        b.HasKey("Id");
+                        b.ToTable("Customers");
+                    });
+                """;
+            const string Order = """
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<int>("CustomerId");
+                        b.HasKey("Id");
+                        b.ToTable("Orders");
+                    });
+                """;
+            const string Relationship = """
+                modelBuilder.Entity("Shop.Order", b =>
+                    {
+                        b.HasOne("Shop.Customer", null).WithMany().HasForeignKey("CustomerId");
+                    });
+                """;
+            const string Product = """
+                modelBuilder.Entity("Shop.Product", b =>
+                    {
+                        b.Property<int>("Id");
+                        b.Property<decimal>("Price").HasColumnType("decimal(18,2)");
+                        b.HasKey("Id");
+                        b.ToTable("Products");
+                    });
+                """;
+            var before = string.Join("\n", "modelBuilder.HasAnnotation(\"ProductVersion\", \"10.0.0\");", Customer, Order, Product, Relationship);
+
+            // What a later designer may differ by in the middle, Product and the relationship after it unchanged: a changed
+            // entity whose relationship statement is not (so the unchanged statement's lambda is found again), a new entity,
+            // a model setting, and half-typed code that changes how the text after it parses.
+            var variants = new[]
+            {
+                before.Replace("b.Property<string>(\"Name\").IsRequired();", "b.Property<string>(\"Name\");"),
+                before.Replace("b.Property<int>(\"CustomerId\");", "b.Property<int>(\"CustomerId\");\n        b.Property<string>(\"Note\");"),
+                before.Replace(Order, Order + "\nmodelBuilder.Entity(\"Shop.Tag\", b => { b.Property<int>(\"Id\"); b.HasKey(\"Id\"); b.ToTable(\"Tags\"); });"),
+                before.Replace(Order, "modelBuilder.HasDefaultSchema(\"shop\");\n" + Order),
+                before.Replace(Order, "modelBuilder.Entity(\"Shop.Half\", b => { b.Property<int>(\"Id\"); b.ToTable(\"Half"),
+                before.Replace(Order, "modelBuilder.Entity(\"Shop.Half\", b => { b.Property<int>(\"Id\");"),
+                before.Replace(Order, "/* " + Order),
+                before,
+            };
+
+            foreach (var variant in variants)
+            {
+                var entities = new EntityDefinitions();
+                ModelReader.Read(DesignerBody.Method(before), CancellationToken.None, entities);
+                var method = DesignerBody.Method(variant);
+                var shared = ModelReader.Read(method, CancellationToken.None, entities);
+                var alone = ModelReader.Read(method, CancellationToken.None);
+                AssertSameMapping(alone, shared);
+
+                // Declarations point into the designer read, found again from its own syntax.
+                if (shared.Declaration(Customers, "Name") is { } name)
+                {
+                    Assert.Same(method.SyntaxTree, name.Statement!.SyntaxTree);
+                }
+            }
+
+            // The relationship statement, unchanged at the end, joins the changed Order's definition (read again, whole).
+            var changed = new EntityDefinitions();
+            ModelReader.Read(DesignerBody.Method(before), CancellationToken.None, changed);
+            var withNote = ModelReader.Read(DesignerBody.Method(variants[1]), CancellationToken.None, changed);
+            Assert.Equal(Mapping.Mapped, withNote.Maps(new TableKey(null, "Orders"), "Note"));
+            Assert.Equal(Mapping.Mapped, withNote.Maps(new TableKey(null, "Orders"), "CustomerId"));
+            Assert.Equal(Mapping.Mapped, withNote.Maps(new TableKey(null, "Products"), "Price"));
+        }
+
+        private static void AssertSameMapping(TargetModel expected, TargetModel actual)
+        {
+            Assert.Equal(expected.HasUnplacedEntities, actual.HasUnplacedEntities);
+            Assert.Equal(expected.Tables.Select(table => table.ToString()).OrderBy(name => name, StringComparer.Ordinal), actual.Tables.Select(table => table.ToString()).OrderBy(name => name, StringComparer.Ordinal));
+            foreach (var table in expected.Tables)
+            {
+                Assert.Equal(expected.IsUncertain(table), actual.IsUncertain(table));
+                Assert.Equal(expected.Columns(table).OrderBy(column => column, StringComparer.Ordinal), actual.Columns(table).OrderBy(column => column, StringComparer.Ordinal));
+                foreach (var column in expected.Columns(table))
+                {
+                    Assert.Equal(
+                        (expected.IsNullable(table, column), expected.IsRequired(table, column), expected.HasDefault(table, column), expected.StoreType(table, column), expected.MaxLength(table, column)),
+                        (actual.IsNullable(table, column), actual.IsRequired(table, column), actual.HasDefault(table, column), actual.StoreType(table, column), actual.MaxLength(table, column)));
+                }
+            }
+        }
+
         private static (string Name, string? ClrType, string TypePath) Describe(ColumnDeclaration declaration) =>
             (declaration.PropertyName, declaration.ClrType, declaration.TypePath);
     }

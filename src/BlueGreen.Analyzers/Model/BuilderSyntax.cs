@@ -25,12 +25,16 @@ namespace BlueGreen.Analyzers.Model
             foreach (var statement in body.Statements)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Invocations.StatementExpression(statement) is { } expression && Invocations.Chain(expression, chain).Count > 0 && IsOn(chain[0], modelBuilder))
+                if (ChainOn(statement, modelBuilder, chain))
                 {
                     yield return (statement, chain);
                 }
             }
         }
+
+        /// <summary>Whether the statement calls the model builder; its fluent chain, root first, into <paramref name="chain"/>.</summary>
+        public static bool ChainOn(StatementSyntax statement, string modelBuilder, List<InvocationExpressionSyntax> chain) =>
+            Invocations.StatementExpression(statement) is { } expression && Invocations.Chain(expression, chain).Count > 0 && IsOn(chain[0], modelBuilder);
 
         /// <summary>The name of a builder lambda's one parameter; empty when it has not exactly one.</summary>
         public static string LambdaParameter(LambdaExpressionSyntax lambda) => lambda switch

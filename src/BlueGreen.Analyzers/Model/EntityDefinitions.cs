@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using BlueGreen.Analyzers.Syntax;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -23,6 +24,11 @@ namespace BlueGreen.Analyzers.Model
         private readonly char[] _left = new char[BufferLength];
         private readonly char[] _right = new char[BufferLength];
 
+        // The statements of the body read last. Designers are read in history order, mostly, and each is the one before with
+        // a few entities changed: the statements in the text both bodies begin with, or end with, are the same statements,
+        // known without walking their syntax again (a dozen nodes each, most of what reading a designer allocated).
+        private Layout? _last;
+
         /// <summary>
         /// The model <paramref name="body"/> configures, its entities taken from earlier reads where their code is the same;
         /// null when a statement configures an entity in a shape this does not group (a chain of several calls, a name that
@@ -30,60 +36,222 @@ namespace BlueGreen.Analyzers.Model
         /// </summary>
         public ModelDefinition? Read(BlockSyntax body, string modelBuilder, CancellationToken cancellationToken)
         {
-            // A const local of the method can give an entity's names their value (Arguments.Fold): the same statements
-            // would then not mean the same in another designer. EF declares none; such a method is read whole.
-            foreach (var statement in body.Statements)
+            var text = body.SyntaxTree.GetText(cancellationToken);
+            var statements = body.Statements;
+            var count = statements.Count;
+            var (first, last, shift, layout) = Shared(body, text, modelBuilder);
+
+            // An entity takes one statement or more (EF writes its relationships in a second): the statements bound the entities.
+            var model = new ModelDefinition(count);
+            var groups = new Dictionary<string, Group>(count, StringComparer.Ordinal);
+            var order = new List<Group>(count);
+            var lines = new Line[count];
+            var chain = new List<InvocationExpressionSyntax>();
+            for (var index = 0; index < count; index++)
             {
-                if (statement is LocalDeclarationStatementSyntax { IsConst: true })
+                cancellationToken.ThrowIfCancellationRequested();
+                Line line;
+                LambdaExpressionSyntax? lambda = null;
+                if (index < first || index >= count - last)
+                {
+                    // The same statement as in the layout's body: its kind and entity are known, its syntax walked only if needed.
+                    var known = layout!.Lines[index < first ? index : index + layout.Lines.Length - count];
+                    line = new Line(known.Start + (index < first ? 0 : shift), known.Length, known.Entity, known.Setting);
+                }
+                else if (Walk(statements[index], body.SpanStart, modelBuilder, chain, out lambda) is { } walked)
+                {
+                    line = walked;
+                }
+                else
                 {
                     return null;
                 }
-            }
 
-            // An entity takes one statement or more (EF writes its relationships in a second): the statements bound the entities.
-            var statements = body.Statements.Count;
-            var model = new ModelDefinition(statements);
-            var groups = new Dictionary<string, Group>(statements, StringComparer.Ordinal);
-            var order = new List<Group>(statements);
-            foreach (var (statement, chain) in BuilderSyntax.ChainsOn(body, modelBuilder, cancellationToken))
-            {
-                if (chain.Count == 1 && Invocations.MethodName(chain[0]) == "Entity" && chain[0].ArgumentList.Arguments is { Count: 2 } arguments)
+                lines[index] = line;
+                if (line.Entity is { } name)
                 {
-                    if (Arguments.Fold(arguments[0].Expression).Value is not { } name || arguments[1].Expression is not LambdaExpressionSyntax lambda)
-                    {
-                        return null;
-                    }
-
                     if (!groups.TryGetValue(name, out var group))
                     {
                         groups.Add(name, group = new Group(name));
                         order.Add(group);
                     }
 
-                    group.Add(statement.Span, lambda);
-                    continue;
+                    group.Add(new TextSpan(body.SpanStart + line.Start, line.Length), index, lambda);
                 }
-
-                foreach (var call in chain)
+                else if (line.Setting && BuilderSyntax.ChainOn(statements[index], modelBuilder, chain))
                 {
-                    if (Invocations.MethodName(call) == "Entity")
+                    foreach (var call in chain)
                     {
-                        return null;
+                        DefinitionReader.ReadModelSetting(model, call);
                     }
-
-                    DefinitionReader.ReadModelSetting(model, call);
                 }
             }
 
-            var text = body.SyntaxTree.GetText(cancellationToken);
             foreach (var group in order)
             {
-                var entity = Find(group, text, cancellationToken) ?? Add(group, text, cancellationToken);
+                var entity = Find(group, text, cancellationToken)
+                    ?? (group.LambdasIn(statements, modelBuilder) is { } lambdas ? Add(group, lambdas, text, cancellationToken) : null);
+                if (entity is null)
+                {
+                    return null;
+                }
+
                 model.Entities.Add(group.Name, entity);
                 model.Order.Add(entity);
             }
 
+            Volatile.Write(ref _last, new Layout(text, body.Span, modelBuilder, lines));
             return model;
+        }
+
+        /// <summary>
+        /// One statement not known from the layout: what it is to the model; null when the body cannot be grouped (see
+        /// <see cref="Read"/>).
+        /// </summary>
+        private static Line? Walk(StatementSyntax statement, int bodyStart, string modelBuilder, List<InvocationExpressionSyntax> chain, out LambdaExpressionSyntax? lambda)
+        {
+            lambda = null;
+
+            // A const local of the method can give an entity's names their value (Arguments.Fold): the same statements
+            // would then not mean the same in another designer. EF declares none; such a method is read whole.
+            if (statement is LocalDeclarationStatementSyntax { IsConst: true })
+            {
+                return null;
+            }
+
+            var start = statement.SpanStart - bodyStart;
+            if (!BuilderSyntax.ChainOn(statement, modelBuilder, chain))
+            {
+                return new Line(start, statement.Span.Length, entity: null, setting: false);
+            }
+
+            if (EntityCall(chain) is { } arguments)
+            {
+                if (Arguments.Fold(arguments[0].Expression).Value is not { } name || arguments[1].Expression is not LambdaExpressionSyntax entityLambda)
+                {
+                    return null;
+                }
+
+                lambda = entityLambda;
+                return new Line(start, statement.Span.Length, name, setting: false);
+            }
+
+            foreach (var call in chain)
+            {
+                if (Invocations.MethodName(call) == "Entity")
+                {
+                    return null;
+                }
+            }
+
+            return new Line(start, statement.Span.Length, entity: null, setting: true);
+        }
+
+        /// <summary>The arguments of <c>modelBuilder.Entity("Name", b =&gt; ...)</c> called alone; null for any other chain.</summary>
+        private static SeparatedSyntaxList<ArgumentSyntax>? EntityCall(List<InvocationExpressionSyntax> chain) =>
+            chain.Count == 1 && Invocations.MethodName(chain[0]) == "Entity" && chain[0].ArgumentList.Arguments is { Count: 2 } arguments ? arguments : null;
+
+        /// <summary>
+        /// How many statements <paramref name="body"/> begins and ends with that are the last layout's (the same text from
+        /// the same place), and by how much the latter moved; none when there is no layout for the same builder name, or the
+        /// statements at the edges are not where the layout puts them.
+        /// </summary>
+        private (int First, int Last, int Shift, Layout? Layout) Shared(BlockSyntax body, SourceText text, string modelBuilder)
+        {
+            if (Volatile.Read(ref _last) is not { } layout || layout.ModelBuilder != modelBuilder)
+            {
+                return (0, 0, 0, null);
+            }
+
+            int prefix, suffix;
+            lock (_gate)
+            {
+                (prefix, suffix) = CommonEdges(layout.Text, layout.Body, text, body.Span);
+            }
+
+            var lines = layout.Lines;
+            var statements = body.Statements;
+            var first = 0;
+            while (first < lines.Length && first < statements.Count && lines[first].Start + lines[first].Length <= prefix)
+            {
+                first++;
+            }
+
+            // The statements in the common end: from the layout's last, back while they lie wholly in it.
+            var last = 0;
+            while (last < lines.Length - first && last < statements.Count - first && lines[lines.Length - 1 - last].Start >= layout.Body.Length - suffix)
+            {
+                last++;
+            }
+
+            // Text both bodies share parses into the same statements once the parser stands where it stood: checked at the
+            // edges, the last statement of the common beginning and the first of the common end must be where the layout says.
+            var shift = body.Span.Length - layout.Body.Length;
+            if (first > 0 && !At(statements[first - 1], body.SpanStart + lines[first - 1].Start, lines[first - 1].Length))
+            {
+                first = 0;
+            }
+
+            if (last > 0 && !At(statements[statements.Count - last], body.SpanStart + lines[lines.Length - last].Start + shift, lines[lines.Length - last].Length))
+            {
+                last = 0;
+            }
+
+            return (first, last, shift, layout);
+
+            static bool At(StatementSyntax statement, int start, int length) => statement.SpanStart == start && statement.Span.Length == length;
+        }
+
+        /// <summary>The length of the text two spans begin with alike, and of the text they end with alike after it.</summary>
+        private (int Prefix, int Suffix) CommonEdges(SourceText left, TextSpan leftSpan, SourceText right, TextSpan rightSpan)
+        {
+            var shorter = Math.Min(leftSpan.Length, rightSpan.Length);
+            var prefix = 0;
+            while (prefix < shorter)
+            {
+                var count = Math.Min(BufferLength, shorter - prefix);
+                left.CopyTo(leftSpan.Start + prefix, _left, 0, count);
+                right.CopyTo(rightSpan.Start + prefix, _right, 0, count);
+                var same = Same(count, fromEnd: false);
+                prefix += same;
+                if (same < count)
+                {
+                    break;
+                }
+            }
+
+            var suffix = 0;
+            while (suffix < shorter - prefix)
+            {
+                var count = Math.Min(BufferLength, shorter - prefix - suffix);
+                left.CopyTo(leftSpan.End - suffix - count, _left, 0, count);
+                right.CopyTo(rightSpan.End - suffix - count, _right, 0, count);
+                var same = Same(count, fromEnd: true);
+                suffix += same;
+                if (same < count)
+                {
+                    break;
+                }
+            }
+
+            return (prefix, suffix);
+        }
+
+        // How many characters of the two buffers' first count are alike, from the start or from the end.
+        private int Same(int count, bool fromEnd)
+        {
+            if (_left.AsSpan(0, count).SequenceEqual(_right.AsSpan(0, count)))
+            {
+                return count;
+            }
+
+            var same = 0;
+            while (same < count && (fromEnd ? _left[count - 1 - same] == _right[count - 1 - same] : _left[same] == _right[same]))
+            {
+                same++;
+            }
+
+            return same;
         }
 
         private TypeDefinition? Find(Group group, SourceText text, CancellationToken cancellationToken)
@@ -108,9 +276,9 @@ namespace BlueGreen.Analyzers.Model
             }
         }
 
-        private TypeDefinition Add(Group group, SourceText text, CancellationToken cancellationToken)
+        private TypeDefinition Add(Group group, List<LambdaExpressionSyntax> lambdas, SourceText text, CancellationToken cancellationToken)
         {
-            var definition = DefinitionReader.ReadEntityLambdas(group.Name, group.Lambdas, cancellationToken);
+            var definition = DefinitionReader.ReadEntityLambdas(group.Name, lambdas, cancellationToken);
             lock (_gate)
             {
                 if (!_entries.TryGetValue((group.Name, group.Length), out var candidates))
@@ -175,17 +343,85 @@ namespace BlueGreen.Analyzers.Model
 
             public List<TextSpan> Spans { get; } = new List<TextSpan>(2);
 
-            public List<LambdaExpressionSyntax> Lambdas { get; } = new List<LambdaExpressionSyntax>(2);
+            // Each statement's index in the body, and its lambda when it was walked (else found again if the entity is read).
+            private List<(int Index, LambdaExpressionSyntax? Lambda)> Statements { get; } = new List<(int, LambdaExpressionSyntax?)>(2);
 
             /// <summary>The statements' length in all: different lengths are different code, without reading a character.</summary>
             public int Length { get; private set; }
 
-            public void Add(TextSpan span, LambdaExpressionSyntax lambda)
+            public void Add(TextSpan span, int index, LambdaExpressionSyntax? lambda)
             {
                 Spans.Add(span);
-                Lambdas.Add(lambda);
+                Statements.Add((index, lambda));
                 Length += span.Length;
             }
+
+            /// <summary>
+            /// The lambdas configuring the entity: those walked, and those of statements known from a layout found again (the
+            /// layout walked the same text as an entity call); null if one is not (never expected: the body is then read whole).
+            /// </summary>
+            public List<LambdaExpressionSyntax>? LambdasIn(SyntaxList<StatementSyntax> statements, string modelBuilder)
+            {
+                var lambdas = new List<LambdaExpressionSyntax>(Statements.Count);
+                var chain = new List<InvocationExpressionSyntax>(1);
+                foreach (var (index, lambda) in Statements)
+                {
+                    if (lambda is not null)
+                    {
+                        lambdas.Add(lambda);
+                    }
+                    else if (BuilderSyntax.ChainOn(statements[index], modelBuilder, chain) && EntityCall(chain) is { } arguments && arguments[1].Expression is LambdaExpressionSyntax found)
+                    {
+                        lambdas.Add(found);
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+
+                return lambdas;
+            }
+        }
+
+        /// <summary>The statements of a body as <see cref="Read"/> found them, for the next body read.</summary>
+        private sealed class Layout
+        {
+            public Layout(SourceText text, TextSpan body, string modelBuilder, Line[] lines)
+            {
+                Text = text;
+                Body = body;
+                ModelBuilder = modelBuilder;
+                Lines = lines;
+            }
+
+            public SourceText Text { get; }
+
+            public TextSpan Body { get; }
+
+            public string ModelBuilder { get; }
+
+            public Line[] Lines { get; }
+        }
+
+        /// <summary>One statement of a body: where it is (from the body's start), and the entity it configures or whether it sets something of the model's own.</summary>
+        private readonly struct Line
+        {
+            public Line(int start, int length, string? entity, bool setting)
+            {
+                Start = start;
+                Length = length;
+                Entity = entity;
+                Setting = setting;
+            }
+
+            public int Start { get; }
+
+            public int Length { get; }
+
+            public string? Entity { get; }
+
+            public bool Setting { get; }
         }
 
         private sealed class Entry
