@@ -17,17 +17,18 @@ namespace BlueGreen.Analyzers.Model
         private readonly TableResolver _tables;
         private readonly TargetModelBuilder _builder;
 
-        private ColumnPlacer(ModelDefinition model, ModelSource? source)
+        private ColumnPlacer(ModelDefinition model, ModelSource? source, PlacedTables? placed)
         {
             _model = model;
             _tables = new TableResolver(model);
-            _builder = new TargetModelBuilder(model.MaxIdentifierLength, source, model.Order.Count);
+            _builder = new TargetModelBuilder(model.MaxIdentifierLength, source, model.Order.Count, placed);
         }
 
         /// <param name="source">The method <paramref name="model"/> was read from.</param>
-        public static TargetModel Place(ModelDefinition model, ModelSource? source, CancellationToken cancellationToken)
+        /// <param name="placed">The tables the history's other models placed (a saving only); null: none.</param>
+        public static TargetModel Place(ModelDefinition model, ModelSource? source, CancellationToken cancellationToken, PlacedTables? placed = null)
         {
-            var placer = new ColumnPlacer(model, source);
+            var placer = new ColumnPlacer(model, source, placed);
             if (model.Unreadable || !model.DefaultSchema.IsKnown)
             {
                 placer._builder.MarkUnplaced();

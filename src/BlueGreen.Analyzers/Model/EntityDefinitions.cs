@@ -29,6 +29,9 @@ namespace BlueGreen.Analyzers.Model
         // known without walking their syntax again (a dozen nodes each, most of what reading a designer allocated).
         private Layout? _last;
 
+        /// <summary>The columns of the tables placed from these definitions (<see cref="PlacedTables"/>).</summary>
+        public PlacedTables Tables { get; } = new PlacedTables();
+
         /// <summary>
         /// The model <paramref name="body"/> configures, its entities taken from earlier reads where their code is the same;
         /// null when a statement configures an entity in a shape this does not group (a chain of several calls, a name that
@@ -76,7 +79,7 @@ namespace BlueGreen.Analyzers.Model
                         order.Add(group);
                     }
 
-                    group.Add(new TextSpan(body.SpanStart + line.Start, line.Length), index, lambda);
+                    group.Add(new TextSpan(body.SpanStart + line.Start, line.Length), index, lambda, walked: index >= first && index < count - last);
                 }
                 else if (line.Setting && BuilderSyntax.ChainOn(statements[index], modelBuilder, chain))
                 {
@@ -87,10 +90,14 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
+            var definitions = new Dictionary<string, (TypeDefinition Definition, int Statements)>(order.Count, StringComparer.Ordinal);
             foreach (var group in order)
             {
-                var entity = Find(group, text, cancellationToken)
-                    ?? (group.LambdasIn(statements, modelBuilder) is { } lambdas ? Add(group, lambdas, text, cancellationToken) : null);
+                // All the entity's statements are the layout's, all of them: the same text, so the same definition (the text
+                // was compared already, and would find the one the layout's body found).
+                var entity = !group.Walked && layout is not null && layout.Definitions.TryGetValue(group.Name, out var known) && known.Statements == group.Count
+                    ? known.Definition
+                    : Find(group, text, cancellationToken) ?? (group.LambdasIn(statements, modelBuilder) is { } lambdas ? Add(group, lambdas, text, cancellationToken) : null);
                 if (entity is null)
                 {
                     return null;
@@ -98,9 +105,10 @@ namespace BlueGreen.Analyzers.Model
 
                 model.Entities.Add(group.Name, entity);
                 model.Order.Add(entity);
+                definitions.Add(group.Name, (entity, group.Count));
             }
 
-            Volatile.Write(ref _last, new Layout(text, body.Span, modelBuilder, lines));
+            Volatile.Write(ref _last, new Layout(text, body.Span, modelBuilder, lines, definitions));
             return model;
         }
 
@@ -349,11 +357,18 @@ namespace BlueGreen.Analyzers.Model
             /// <summary>The statements' length in all: different lengths are different code, without reading a character.</summary>
             public int Length { get; private set; }
 
-            public void Add(TextSpan span, int index, LambdaExpressionSyntax? lambda)
+            /// <summary>How many statements configure the entity.</summary>
+            public int Count => Statements.Count;
+
+            /// <summary>Some statement was walked: not one known from the layout.</summary>
+            public bool Walked { get; private set; }
+
+            public void Add(TextSpan span, int index, LambdaExpressionSyntax? lambda, bool walked)
             {
                 Spans.Add(span);
                 Statements.Add((index, lambda));
                 Length += span.Length;
+                Walked |= walked;
             }
 
             /// <summary>
@@ -387,12 +402,13 @@ namespace BlueGreen.Analyzers.Model
         /// <summary>The statements of a body as <see cref="Read"/> found them, for the next body read.</summary>
         private sealed class Layout
         {
-            public Layout(SourceText text, TextSpan body, string modelBuilder, Line[] lines)
+            public Layout(SourceText text, TextSpan body, string modelBuilder, Line[] lines, Dictionary<string, (TypeDefinition Definition, int Statements)> definitions)
             {
                 Text = text;
                 Body = body;
                 ModelBuilder = modelBuilder;
                 Lines = lines;
+                Definitions = definitions;
             }
 
             public SourceText Text { get; }
@@ -402,6 +418,9 @@ namespace BlueGreen.Analyzers.Model
             public string ModelBuilder { get; }
 
             public Line[] Lines { get; }
+
+            /// <summary>Each entity's definition, and how many statements configured it.</summary>
+            public Dictionary<string, (TypeDefinition Definition, int Statements)> Definitions { get; }
         }
 
         /// <summary>One statement of a body: where it is (from the body's start), and the entity it configures or whether it sets something of the model's own.</summary>

@@ -79,6 +79,14 @@ namespace BlueGreen.Analyzers.Model
             return column;
         }
 
+        /// <summary>Whether the two say the same of their column, from the same declaring property (the object, which a fix reads).</summary>
+        public bool IsAlike(MappedColumn other) =>
+            ReferenceEquals(this, other)
+            || (Nullable == other.Nullable && Required == other.Required && Optional == other.Optional && HasDefault == other.HasDefault
+                && string.Equals(StoreType, other.StoreType, System.StringComparison.Ordinal) && MaxLength == other.MaxLength
+                && ReferenceEquals(Declared, other.Declared) && IsDiscriminator == other.IsDiscriminator
+                && (DiscriminatorValues is null ? other.DiscriminatorValues is null : other.DiscriminatorValues is not null && System.Linq.Enumerable.SequenceEqual(DiscriminatorValues, other.DiscriminatorValues)));
+
         /// <summary>The column when another property maps to it too.</summary>
         public MappedColumn SharedWith(MappedColumn other) =>
             new MappedColumn(

@@ -30,7 +30,7 @@ namespace BlueGreen.Analyzers.Model
     /// </summary>
     internal static class ModelReader
     {
-        /// <param name="entities">Entities already read from identical code in other designers of the history; null: read all.</param>
+        /// <param name="entities">Entities already read from identical code in other designers of the history, and the tables placed from them; null: read all.</param>
         public static TargetModel Read(MethodDeclarationSyntax? method, CancellationToken cancellationToken, EntityDefinitions? entities = null)
         {
             if (method?.Body is not { } body)
@@ -41,7 +41,7 @@ namespace BlueGreen.Analyzers.Model
             var parameters = method.ParameterList.Parameters;
             var modelBuilder = parameters.Count == 1 ? parameters[0].Identifier.ValueText : "modelBuilder";
             var definition = DefinitionReader.Read(body, modelBuilder, cancellationToken, entities);
-            return ColumnPlacer.Place(definition, new ModelSource(body, modelBuilder), cancellationToken);
+            return ColumnPlacer.Place(definition, new ModelSource(body, modelBuilder), cancellationToken, entities?.Tables);
         }
     }
 }

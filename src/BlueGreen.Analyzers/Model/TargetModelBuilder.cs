@@ -26,16 +26,19 @@ namespace BlueGreen.Analyzers.Model
         private readonly Dictionary<(TableKey Table, string Column), List<string>?> _discriminators = new Dictionary<(TableKey, string), List<string>?>();
 
         private readonly ModelSource? _source;
+        private readonly PlacedTables? _placed;
         private int _expectedColumns;
         private bool _unplaced;
 
         /// <param name="maxIdentifierLength">The provider's longest column name (<c>Relational:MaxIdentifierLength</c>); null when not written.</param>
         /// <param name="source">The method the model is read from.</param>
         /// <param name="entities">How many entities the model configures: about as many tables, sized for once.</param>
-        public TargetModelBuilder(int? maxIdentifierLength, ModelSource? source, int entities)
+        /// <param name="placed">The tables other models of the history placed, whose collections a table placed alike takes; null: none.</param>
+        public TargetModelBuilder(int? maxIdentifierLength, ModelSource? source, int entities, PlacedTables? placed = null)
         {
             _maxIdentifierLength = maxIdentifierLength;
             _source = source;
+            _placed = placed;
             _tables = new Dictionary<TableKey, Dictionary<string, MappedColumn>>(entities);
             _excluded = new Dictionary<TableKey, bool>(entities);
             _keyless = new Dictionary<TableKey, bool>(entities);
@@ -165,6 +168,14 @@ namespace BlueGreen.Analyzers.Model
                 }
             }
 
+            if (_placed is not null)
+            {
+                foreach (var table in new List<TableKey>(_tables.Keys))
+                {
+                    _tables[table] = _placed.Keep(table, _tables[table]);
+                }
+            }
+
             var excluded = new HashSet<TableKey>(_excluded.Where(pair => pair.Value).Select(pair => pair.Key));
 
             var keyless = new HashSet<TableKey>(_keyless.Where(pair => pair.Value).Select(pair => pair.Key));
@@ -196,7 +207,7 @@ namespace BlueGreen.Analyzers.Model
         {
             if (!_tables.TryGetValue(table, out var columns))
             {
-                _tables.Add(table, columns = new Dictionary<string, MappedColumn>(_expectedColumns, StringComparer.Ordinal));
+                _tables.Add(table, columns = _placed?.Rent(_expectedColumns) ?? new Dictionary<string, MappedColumn>(_expectedColumns, StringComparer.Ordinal));
                 _expectedColumns = 0;
             }
 
