@@ -18,6 +18,17 @@ namespace BlueGreen.Analyzers.Tests
     {
         private static readonly TableKey Animals = new TableKey(null, "Animals");
         private static readonly TableKey Customers = new TableKey(null, "Customers");
+
+        // A designer's Customers entity, as the tests of designers sharing definitions write it.
+        private const string Customer = """
+            modelBuilder.Entity("Shop.Customer", b =>
+                {
+                    b.Property<int>("Id");
+                    b.Property<string>("Name").IsRequired();
+                    b.HasKey("Id");
+                    b.ToTable("Customers");
+                });
+            """;
         private static readonly TableKey ShopCustomer = new TableKey("shop", "Customer");
         private static readonly TableKey ShopSupplier = new TableKey("shop", "Supplier");
 
@@ -249,15 +260,6 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public void Designers_configuring_an_entity_with_the_same_code_share_its_definition_but_each_declares_in_its_own_file()
         {
-            const string Customer = """
-                modelBuilder.Entity("Shop.Customer", b =>
-                    {
-                        b.Property<int>("Id");
-                        b.Property<string>("Name").IsRequired();
-                        b.HasKey("Id");
-                        b.ToTable("Customers");
-                    });
-                """;
             const string Order = """
                 modelBuilder.Entity("Shop.Order", b =>
                     {
@@ -342,15 +344,6 @@ namespace BlueGreen.Analyzers.Tests
         [Fact]
         public void A_designer_read_after_another_reuses_the_statements_both_begin_and_end_with_and_maps_as_read_alone()
         {
-            const string Customer = """
-                modelBuilder.Entity("Shop.Customer", b =>
-                    {
-                        b.Property<int>("Id");
-                        b.Property<string>("Name").IsRequired();
-                        b.HasKey("Id");
-                        b.ToTable("Customers");
-                    });
-                """;
             const string Order = """
                 modelBuilder.Entity("Shop.Order", b =>
                     {
