@@ -95,6 +95,21 @@ namespace BlueGreen.Analyzers.Checking
                 return shipped;
             }
 
+            if (lagging.Count > 1)
+            {
+                // In the order the database lists its tables: the merged model lists them so, and what walks its tables (the
+                // raw SQL checks) reports in that order.
+                var found = new HashSet<TableKey>(lagging);
+                lagging.Clear();
+                foreach (var table in schema.TablesAtMark)
+                {
+                    if (found.Contains(table))
+                    {
+                        lagging.Add(table);
+                    }
+                }
+            }
+
             var merged = shipped;
             foreach (var table in lagging)
             {

@@ -17,7 +17,8 @@ namespace BlueGreen.Analyzers.Schema
         // The tables at the last MarkTables, copied only when a table is first created, dropped or renamed after it: most
         // migrations change columns only, and copying every table for each of them cost more than the rest of their check.
         private bool _marked;
-        private HashSet<TableKey>? _tablesAtMark;
+        private List<TableKey>? _tablesAtMark;
+        private HashSet<TableKey>? _tableSetAtMark;
 
         public IEnumerable<TableKey> Tables => _tables.Keys;
 
@@ -26,10 +27,14 @@ namespace BlueGreen.Analyzers.Schema
         {
             _marked = true;
             _tablesAtMark = null;
+            _tableSetAtMark = null;
         }
 
         /// <summary>Whether the table existed at the last <see cref="MarkTables"/>.</summary>
-        public bool HadTableAtMark(TableKey table) => _tablesAtMark?.Contains(table) ?? _tables.ContainsKey(table);
+        public bool HadTableAtMark(TableKey table) => _tableSetAtMark?.Contains(table) ?? _tables.ContainsKey(table);
+
+        /// <summary>The tables at the last <see cref="MarkTables"/>, in the order <see cref="Tables"/> gave them then.</summary>
+        public IEnumerable<TableKey> TablesAtMark => _tablesAtMark ?? (IEnumerable<TableKey>)_tables.Keys;
 
         public bool HasTable(TableKey table) => _tables.ContainsKey(table);
 
@@ -221,7 +226,8 @@ namespace BlueGreen.Analyzers.Schema
         {
             if (_marked && _tablesAtMark is null)
             {
-                _tablesAtMark = new HashSet<TableKey>(_tables.Keys);
+                _tablesAtMark = new List<TableKey>(_tables.Keys);
+                _tableSetAtMark = new HashSet<TableKey>(_tablesAtMark);
             }
         }
     }
