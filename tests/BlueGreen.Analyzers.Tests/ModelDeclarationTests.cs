@@ -5,6 +5,7 @@ using BlueGreen.Analyzers.Model;
 using BlueGreen.Analyzers.Schema;
 using BlueGreen.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
@@ -408,6 +409,49 @@ namespace BlueGreen.Analyzers.Tests
             Assert.Equal(Mapping.Mapped, withNote.Maps(new TableKey(null, "Orders"), "Note"));
             Assert.Equal(Mapping.Mapped, withNote.Maps(new TableKey(null, "Orders"), "CustomerId"));
             Assert.Equal(Mapping.Mapped, withNote.Maps(new TableKey(null, "Products"), "Price"));
+        }
+
+        [Fact]
+        public void Under_conditional_directives_a_designer_maps_what_its_own_file_defines_not_what_the_same_text_meant_in_another()
+        {
+            // The earlier designer defines OLD; the later one does not. Whether the #if surrounds whole statements (in the
+            // text both bodies share) or sits inside one entity's statement, the later designer maps its own active branch.
+            const string Statements = """
+                #if OLD
+                modelBuilder.Entity("N.A", b => { b.Property<int>("Id"); b.Property<int>("X"); b.HasKey("Id"); b.ToTable("A"); });
+                #else
+                modelBuilder.Entity("N.A", b => { b.Property<int>("Id"); b.Property<int>("Y"); b.HasKey("Id"); b.ToTable("A"); });
+                #endif
+                modelBuilder.Entity("N.C", b => { b.Property<int>("Id"); b.HasKey("Id"); b.ToTable("C"); });
+                """;
+            const string Inside = """
+                modelBuilder.Entity("N.A", b =>
+                    {
+                        b.Property<int>("Id");
+                #if OLD
+                        b.Property<int>("X");
+                #else
+                        b.Property<int>("Y");
+                #endif
+                        b.HasKey("Id");
+                        b.ToTable("A");
+                    });
+                """;
+            const string B = """modelBuilder.Entity("N.B", b => { b.Property<int>("Id"); b.HasKey("Id"); b.ToTable("B"); });""";
+            foreach (var (before, after) in new[] { (Statements + "\n" + B, Statements + "\n" + B.Replace("b.HasKey", "b.Property<int>(\"New\"); b.HasKey")), (Inside + "\n" + B, Inside + "\n" + B) })
+            {
+                var entities = new EntityDefinitions();
+                var first = ModelReader.Read(Parse("#define OLD\n", before), CancellationToken.None, entities);
+                var second = ModelReader.Read(Parse(string.Empty, after), CancellationToken.None, entities);
+
+                Assert.Equal(Mapping.Mapped, first.Maps(new TableKey(null, "A"), "X"));
+                Assert.Equal(Mapping.Mapped, second.Maps(new TableKey(null, "A"), "Y"));
+                Assert.Equal(Mapping.NotMapped, second.Maps(new TableKey(null, "A"), "X"));
+            }
+
+            static MethodDeclarationSyntax Parse(string prelude, string body) =>
+                CSharpSyntaxTree.ParseText(prelude + "class Designer { protected override void BuildTargetModel(ModelBuilder modelBuilder) {\n" + body + "\n} }")
+                    .GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
         }
 
         private static void AssertSameMapping(TargetModel expected, TargetModel actual)

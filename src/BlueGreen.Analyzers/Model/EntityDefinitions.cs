@@ -210,7 +210,10 @@ namespace BlueGreen.Analyzers.Model
             static bool At(StatementSyntax statement, int start, int length) => statement.SpanStart == start && statement.Span.Length == length;
         }
 
-        /// <summary>The length of the text two spans begin with alike, and of the text they end with alike after it.</summary>
+        /// <summary>
+        /// The length of the text two spans begin with alike, and of the text they end with alike after it; 0 for either
+        /// part that may hold a directive (see <see cref="MayBeDirective"/>).
+        /// </summary>
         private (int Prefix, int Suffix) CommonEdges(SourceText left, TextSpan leftSpan, SourceText right, TextSpan rightSpan)
         {
             var shorter = Math.Min(leftSpan.Length, rightSpan.Length);
@@ -221,6 +224,12 @@ namespace BlueGreen.Analyzers.Model
                 left.CopyTo(leftSpan.Start + prefix, _left, 0, count);
                 right.CopyTo(rightSpan.Start + prefix, _right, 0, count);
                 var same = Same(count, fromEnd: false);
+                if (MayBeDirective(_left.AsSpan(0, same)))
+                {
+                    prefix = 0;
+                    break;
+                }
+
                 prefix += same;
                 if (same < count)
                 {
@@ -235,6 +244,12 @@ namespace BlueGreen.Analyzers.Model
                 left.CopyTo(leftSpan.End - suffix - count, _left, 0, count);
                 right.CopyTo(rightSpan.End - suffix - count, _right, 0, count);
                 var same = Same(count, fromEnd: true);
+                if (MayBeDirective(_left.AsSpan(count - same, same)))
+                {
+                    suffix = 0;
+                    break;
+                }
+
                 suffix += same;
                 if (same < count)
                 {
@@ -330,13 +345,32 @@ namespace BlueGreen.Analyzers.Model
                 var count = Math.Min(BufferLength, leftSpan.Length - offset);
                 left.CopyTo(leftSpan.Start + offset, _left, 0, count);
                 right.CopyTo(rightSpan.Start + offset, _right, 0, count);
-                if (!_left.AsSpan(0, count).SequenceEqual(_right.AsSpan(0, count)))
+                if (!_left.AsSpan(0, count).SequenceEqual(_right.AsSpan(0, count)) || MayBeDirective(_left.AsSpan(0, count)))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Whether the text may hold a preprocessor directive other than <c>#pragma</c> (EF's <c>#pragma warning</c> lines
+        /// stand in every designer). Under <c>#if</c> the same text means what each file's symbols make active, so text that
+        /// may hold one is never taken for another designer's: a <c>#</c> anywhere else (in a string, say) only costs a read.
+        /// </summary>
+        private static bool MayBeDirective(ReadOnlySpan<char> text)
+        {
+            for (var at = text.IndexOf('#'); at >= 0; at = text.IndexOf('#'))
+            {
+                text = text.Slice(at + 1);
+                if (!text.TrimStart().StartsWith("pragma".AsSpan()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The statements of one method configuring one entity, in order.</summary>
