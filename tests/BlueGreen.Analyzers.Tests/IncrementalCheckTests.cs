@@ -65,6 +65,30 @@ namespace BlueGreen.Analyzers.Tests
             Assert.True(edits >= 6, history + ": only " + edits + " methods edited");
         }
 
+        [Theory]
+        [InlineData("rules-ef10-sqlserver")]
+        [InlineData("merge-ef10-postgres")]
+        public async Task A_release_manifest_edited_alone_gives_what_a_fresh_analysis_with_it_gives(string history)
+        {
+            // A manifest edited alone leaves every tree as it was: the next analysis shares the declarations, and the memo, of
+            // the last, whose diagnostics were judged against other releases (a memo that ignored them fails here).
+            var compilation = (await HistoryProject.Load(history).Project.GetCompilationAsync())!;
+            var ids = HistoryBuilder.Build(compilation, CancellationToken.None).Single().Migrations.Select(migration => migration.Id).ToList();
+            var first = string.Join("\n", ids.Take(1));
+            var second = string.Join("\n", ids.Take(ids.Count - 1));
+
+            var project = HistoryProject.Load(history).WithManifest(first);
+            var before = Describe(await project.AnalyzeAsync());
+            var edited = project.WithManifest(second);
+            var after = Describe(await edited.AnalyzeAsync());
+
+            Assert.Equal(Describe(await HistoryProject.Load(history).WithManifest(second).AnalyzeAsync()), after);
+            Assert.NotEqual(before, after);
+
+            // And back, as an undo does.
+            Assert.Equal(before, Describe(await edited.WithManifest(first).AnalyzeAsync()));
+        }
+
         /// <summary>
         /// Analyzes <paramref name="after"/>, a compilation of the same declarations as <paramref name="before"/>'s, and
         /// says how many migrations, from the first, the memo let it keep from the analysis of <paramref name="before"/>.

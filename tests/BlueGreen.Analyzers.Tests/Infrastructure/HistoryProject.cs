@@ -76,6 +76,15 @@ namespace BlueGreen.Analyzers.Tests.Infrastructure
         public HistoryProject WithEditorConfig(string settings) => new HistoryProject(
             Project.AddAnalyzerConfigDocument(".editorconfig", SourceText.From("root = true\n\n[*.cs]\n" + settings + "\n"), filePath: "/history/.editorconfig").Project);
 
+        /// <summary>The history with its release manifest (<c>ShippedMigrations.md</c>, an additional file) holding <paramref name="text"/>: added, or its text replaced.</summary>
+        public HistoryProject WithManifest(string text)
+        {
+            var existing = Project.AdditionalDocuments.FirstOrDefault(document => document.Name == "ShippedMigrations.md");
+            return new HistoryProject(existing is null
+                ? Project.AddAdditionalDocument("ShippedMigrations.md", SourceText.From(text), filePath: "/history/ShippedMigrations.md").Project
+                : Project.Solution.WithAdditionalDocumentText(existing.Id, SourceText.From(text)).GetProject(Project.Id)!);
+        }
+
         /// <summary>The analyzers' diagnostics; fails on compiler errors and analyzer exceptions (AD0001).</summary>
         public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync() => (await AnalyzeWithTelemetryAsync()).Diagnostics;
 
