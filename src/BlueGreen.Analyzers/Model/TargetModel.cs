@@ -312,8 +312,8 @@ namespace BlueGreen.Analyzers.Model
                 }
 
                 TablesOnlyInGreen = onlyInGreen;
-                Tightened = Changed(green, shipped, tightened: true);
-                Loosened = Changed(shipped, green, tightened: false);
+                Tightened = Changed(requiring: green, optional: shipped, shipped);
+                Loosened = Changed(requiring: shipped, optional: green, shipped);
             }
 
             public TargetModel Shipped { get; }
@@ -327,15 +327,15 @@ namespace BlueGreen.Analyzers.Model
             /// <summary>Columns both map whose property S requires (the column nullable all the same) and green makes optional.</summary>
             public IReadOnlyList<(TableKey Table, string Column)> Loosened { get; }
 
-            // The required-but-nullable columns of one model (a TPH type's) that the other maps with an optional property.
-            private static IReadOnlyList<(TableKey, string)> Changed(TargetModel requiring, TargetModel other, bool tightened)
+            // The required-but-nullable columns of one model (a TPH type's) that the other maps with an optional property, both
+            // mapping the column (and S its table) for certain.
+            private static IReadOnlyList<(TableKey, string)> Changed(TargetModel requiring, TargetModel optional, TargetModel shipped)
             {
                 List<(TableKey, string)>? changed = null;
                 foreach (var (table, column) in requiring.RequiredNullableColumns)
                 {
-                    var (green, shipped) = tightened ? (requiring, other) : (other, requiring);
-                    if (other.IsRequired(table, column) == false && other.IsOptional(table, column) == true
-                        && shipped.MapsTable(table) == Mapping.Mapped && shipped.Maps(table, column) == Mapping.Mapped && green.Maps(table, column) == Mapping.Mapped)
+                    if (optional.IsRequired(table, column) == false && optional.IsOptional(table, column) == true
+                        && shipped.MapsTable(table) == Mapping.Mapped && requiring.Maps(table, column) == Mapping.Mapped && optional.Maps(table, column) == Mapping.Mapped)
                     {
                         (changed ??= new List<(TableKey, string)>()).Add((table, column));
                     }
